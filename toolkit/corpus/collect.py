@@ -1,0 +1,124 @@
+"""collect: count records, keep the good rows, and raise or collect the bad ones.
+
+The :class:`Collector` is where ``errors="raise"`` and ``errors="collect"`` differ: it
+raises the first problem, or records it as a row of the rejects table, so that in collect
+mode ``len(articles) + len(rejects) == records_read`` always holds.
+
+Example:
+    >>> from pathlib import Path
+    >>> from toolkit.errors import MissingFieldError
+    >>> collector = Collector(errors="collect")
+    >>> collector.add({"doc_id": "a"}, file=Path("x.jsonl"), line=1)
+    >>> collector.add({"doc_id": "a"}, file=Path("x.jsonl"), line=2)
+    >>> collector.reject(MissingFieldError("text", file="x.jsonl", line=3))
+    >>> collector.records_read, len(collector.rows), collector.rejects_frame()["code"].tolist()
+    (3, 1, ['T103', 'T102'])
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pandas as pd
+
+from ..errors import CorpusError, DuplicateIdError, ParameterError
+
+ERRORS_MODES = ("raise", "collect")
+REJECT_COLUMNS: tuple[str, ...] = ("file", "record", "field", "code", "reason")
+"""Columns of the rejects table: where (file, record), which field, and why."""
+
+
+class LoadResult(NamedTuple):
+    """What ``load_corpus(..., errors="collect")`` returns.
+
+    Attributes:
+        articles: the articles that loaded.
+        rejects: one row per record that did not, with :data:`REJECT_COLUMNS`; ``record``
+            is the 1-based line for line formats (JSONL, CSV, TSV, PolNeAR's metadata),
+            the 1-based record index for JSON arrays and Parquet, and the file name for
+            a file that holds one article.
+        records_read: every record seen; ``len(articles) + len(rejects)`` equals it.
+    """
+
+    articles: pd.DataFrame
+    rejects: pd.DataFrame
+    records_read: int
+
+
+class Collector:
+    """Accumulates article rows and rejects for one :func:`~toolkit.corpus.load_corpus` call.
+
+    Args:
+        errors: ``"raise"`` to raise the first problem, ``"collect"`` to record it.
+
+    Raises:
+        ParameterError: ``errors`` is neither.
+    """
+
+    def __init__(self, *, errors: str) -> None:
+        if errors not in ERRORS_MODES:
+            raise ParameterError(f"errors must be 'raise' or 'collect', got {errors!r}",
+                                 field="errors")
+        self.errors = errors
+        self.records_read = 0
+        self.rows: list[dict[str, Any]] = []
+        self._rejects: list[dict[str, Any]] = []
+        self._first_seen: dict[str, str] = {}
+
+    def add(self, row: dict[str, Any], *, file: Path, line: int | None = None,
+            record: int | None = None) -> None:
+        """Count one record and keep its row, unless its doc_id was seen before.
+
+        Args:
+            row: the article row (see :func:`toolkit.corpus.schema.to_row`).
+            file: where the record came from, for a duplicate's message.
+            line: its 1-based line, for line formats.
+            record: its 1-based record index, for other multi-record files.
+
+        Raises:
+            DuplicateIdError: in raise mode, when the doc_id was seen before (the first
+                record with an id wins).
+        """
+        self.records_read += 1
+        doc_id = row["doc_id"]
+        if doc_id in self._first_seen:
+            self._reject(DuplicateIdError(
+                f"duplicate doc_id {doc_id!r}, first seen at {self._first_seen[doc_id]}",
+                file=file, line=line, record=record, field="doc_id",
+                hint="Give every record a unique id; the first one was kept"))
+            return
+        self._first_seen[doc_id] = ", ".join(
+            str(part) for part in (file, line and f"line {line}", record and f"record {record}")
+            if part)
+        self.rows.append(row)
+
+    def reject(self, error: CorpusError) -> None:
+        """Count one record that could not be loaded.
+
+        Args:
+            error: why, and where.
+
+        Raises:
+            CorpusError: ``error`` itself, in raise mode.
+        """
+        self.records_read += 1
+        self._reject(error)
+
+    def _reject(self, error: CorpusError) -> None:
+        if self.errors == "raise":
+            raise error
+        record = error.line if error.line is not None else error.record
+        if record is None and error.file:
+            record = Path(error.file).name
+        self._rejects.append({"file": error.file, "record": record, "field": error.field,
+                              "code": error.code, "reason": error.reason})
+
+    def rejects_frame(self) -> pd.DataFrame:
+        """The rejects so far as a DataFrame with :data:`REJECT_COLUMNS`.
+
+        Example:
+            >>> Collector(errors="collect").rejects_frame().columns.tolist()
+            ['file', 'record', 'field', 'code', 'reason']
+        """
+        return pd.DataFrame(self._rejects, columns=list(REJECT_COLUMNS))

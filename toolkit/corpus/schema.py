@@ -1,0 +1,289 @@
+"""schema: the articles table, and turning one input record into one article row.
+
+Every reader in :mod:`toolkit.corpus` yields :class:`Record` objects (an input record's
+fields plus where it came from); :func:`to_row` maps those fields onto the articles
+columns (explicit ``columns=`` first, then :data:`FIELD_ALIASES`), validates the required
+ones, parses the date and keeps every other field as a snake_case extra column;
+:func:`articles_frame` turns the rows into the articles DataFrame.
+
+Example:
+    >>> from pathlib import Path
+    >>> record = Record({"id": 7, "source": "Gazette", "body": "It rained.",
+    ...                  "Page Number": 2}, fallback_id="a-1", file=Path("a.jsonl"), line=1)
+    >>> row = to_row(record)
+    >>> row["doc_id"], row["outlet"], row["text"], row["page_number"]
+    ('7', 'Gazette', 'It rained.', 2)
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pandas as pd
+from dateutil import parser as dateutil_parser
+
+from ..errors import DateParseError, MalformedRecordError, MissingFieldError
+
+ARTICLE_COLUMNS: tuple[str, ...] = (
+    "doc_id", "outlet", "published", "title", "url", "text", "story",
+)
+"""The articles table's schema columns, in order; extra input fields follow them."""
+
+STRING_COLUMNS: tuple[str, ...] = ("doc_id", "outlet", "title", "url", "text", "story")
+
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "doc_id": ("doc_id", "id"),
+    "outlet": ("outlet", "source", "publisher", "source_domain"),
+    "published": ("published", "date", "date_publish", "publication_date"),
+    "title": ("title",),
+    "url": ("url",),
+    "text": ("text", "content", "body", "content_original"),
+    "story": ("story", "event_id", "cluster"),
+}
+"""Input field names read for each column when no ``columns=`` mapping names one.
+
+Input names are compared in snake_case, so ``ID``, ``Id`` and ``id`` all match ``id``,
+and ``publicationDate`` matches ``publication_date``. The first alias present wins.
+"""
+
+PUBLISHED_DTYPE = "datetime64[us]"
+_DATE_DEFAULT = datetime(1900, 1, 1)  # fills parts a partial date leaves out ("May 2017")
+_DATE_WORDS = {"now", "today", "tomorrow", "yesterday"}
+
+
+class Record(NamedTuple):
+    """One input record and where it came from.
+
+    Attributes:
+        fields: the record's fields under their input names (or already under the
+            articles column names, for the research layouts).
+        fallback_id: the doc_id to use when the record has none.
+        file: the file the record was read from.
+        line: 1-based first line of the record, for line-oriented formats.
+        record: 1-based record index, for other multi-record files; ``None`` for a file
+            that holds one article.
+    """
+
+    fields: Mapping[str, Any]
+    fallback_id: str
+    file: Path
+    line: int | None = None
+    record: int | None = None
+
+    def where(self) -> dict[str, Any]:
+        """The location keywords every :class:`~toolkit.errors.ToolkitError` takes."""
+        return {"file": self.file, "line": self.line, "record": self.record}
+
+
+@lru_cache(maxsize=4096)
+def snake_case(name: str) -> str:
+    """An input field name in snake_case, the form extra columns take.
+
+    Args:
+        name: a field name as the input spells it.
+
+    Returns:
+        Lower case words joined by ``_``; camelCase, spaces, dots and dashes split words.
+
+    Example:
+        >>> [snake_case(n) for n in ("main-event", "newsCluster", "Page Number", "ID")]
+        ['main_event', 'news_cluster', 'page_number', 'id']
+    """
+    name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name.strip())
+    name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
+    return re.sub(r"[^0-9a-zA-Z]+", "_", name).strip("_").lower()
+
+
+def is_missing(value: Any) -> bool:
+    """Whether a value stands for "no value": None, NaN, NaT or pandas NA.
+
+    Example:
+        >>> [is_missing(v) for v in (None, float("nan"), "", 0)]
+        [True, True, False, False]
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def parse_date(value: Any, *, field: str = "published", where: Mapping[str, Any] | None = None,
+               ) -> pd.Timestamp | None:
+    """A date value as a tz-naive UTC timestamp, or None when there is no date.
+
+    ISO 8601 strings are read directly; other strings (``4/21/18``, ``May 3, 2017``) by
+    dateutil, month first. Aware times are converted to UTC, naive ones taken as UTC.
+
+    Args:
+        value: a string, date, datetime or Timestamp; None, NaN or a blank string
+            mean "no date".
+        field: the input field the value came from, named in the error.
+        where: ``file``/``line``/``record`` keywords for the error.
+
+    Returns:
+        A :class:`pandas.Timestamp` without time zone, or None.
+
+    Raises:
+        DateParseError: the value is not a date.
+
+    Example:
+        >>> parse_date("2016-09-12T14:00:00-04:00")
+        Timestamp('2016-09-12 18:00:00')
+        >>> parse_date("4/21/18"), parse_date("")
+        (Timestamp('2018-04-21 00:00:00'), None)
+    """
+    if is_missing(value) or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, (datetime, date)):
+        stamp = pd.Timestamp(value)
+    elif isinstance(value, str) and value.strip().lower() not in _DATE_WORDS:
+        stamp = _parse_date_string(value.strip())
+    else:
+        stamp = None
+    if stamp is None:
+        raise DateParseError(f"unparseable date {value!r}", field=field, **(where or {}),
+                             hint="Give ISO 8601 dates such as 2016-09-12")
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_convert("UTC").tz_localize(None)
+    return stamp
+
+
+def _parse_date_string(text: str) -> pd.Timestamp | None:
+    try:
+        return pd.Timestamp(datetime.fromisoformat(text))
+    except ValueError:
+        pass
+    try:
+        return pd.Timestamp(dateutil_parser.parse(text, default=_DATE_DEFAULT))
+    except (ValueError, OverflowError):
+        return None
+
+
+def _label(value: Any, field: str, where: Mapping[str, Any]) -> str | None:
+    """An identifier-like value (doc_id, outlet, story) as a stripped string, or None."""
+    if is_missing(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, (str, numbers.Integral, float)):
+        raise MalformedRecordError(
+            f"expected a string or number, got {type(value).__name__}", field=field, **where)
+    text = str(value).strip()
+    return text or None
+
+
+def _optional_text(value: Any) -> str | None:
+    return None if is_missing(value) or value == "" else str(value)
+
+
+def _resolve(fields: Mapping[str, Any], columns: Mapping[str, str] | None,
+             where: Mapping[str, Any]) -> dict[str, str | None]:
+    """For each articles column, the input field it is read from (None: not present)."""
+    by_snake: dict[str, str] = {}
+    for key in fields:
+        by_snake.setdefault(snake_case(key), key)
+    sources: dict[str, str | None] = {}
+    for column in ARTICLE_COLUMNS:
+        if columns and column in columns:
+            if columns[column] not in fields:
+                raise MissingFieldError(columns[column], **where)
+            sources[column] = columns[column]
+        else:
+            sources[column] = next(
+                (by_snake[alias] for alias in FIELD_ALIASES[column] if alias in by_snake), None)
+    return sources
+
+
+def to_row(record: Record, *, columns: Mapping[str, str] | None = None,
+           default_outlet: str | None = None) -> dict[str, Any]:
+    """One input record as one articles row (a dict keyed by column name).
+
+    Args:
+        record: the record and its location.
+        columns: articles column -> input field, overriding :data:`FIELD_ALIASES` for the
+            columns it names; a named input field must be present in every record.
+        default_outlet: the outlet for a record that has none.
+
+    Returns:
+        The seven :data:`ARTICLE_COLUMNS` followed by every unused input field under its
+        snake_case name (prefixed ``input_`` if that name is taken).
+
+    Raises:
+        MissingFieldError: no text, or no outlet and no ``default_outlet``, or an input
+            field named in ``columns`` is absent.
+        MalformedRecordError: text that is not a string, an id that is not a scalar.
+        DateParseError: a date that cannot be parsed.
+
+    Example:
+        >>> from pathlib import Path
+        >>> record = Record({"headline": "Hi", "body": "Text."}, "f-1", Path("f.csv"), line=2)
+        >>> to_row(record, columns={"title": "headline"}, default_outlet="Gazette")["title"]
+        'Hi'
+    """
+    fields, where = record.fields, record.where()
+    sources = _resolve(fields, columns, where)
+
+    def value(column: str) -> Any:
+        return None if sources[column] is None else fields[sources[column]]
+
+    def name(column: str) -> str:
+        return sources[column] or column
+
+    text = None if is_missing(value("text")) else value("text")
+    if text is not None and not isinstance(text, str):
+        raise MalformedRecordError(f"expected a string, got {type(text).__name__}",
+                                   field=name("text"), **where)
+    if not text or not text.strip():
+        raise MissingFieldError(name("text"), **where)
+    outlet = _label(value("outlet"), name("outlet"), where) or default_outlet
+    if not outlet:
+        raise MissingFieldError(name("outlet"), **where,
+                                hint="Add the field, map it with columns=, or pass outlet=")
+    row: dict[str, Any] = {
+        "doc_id": _label(value("doc_id"), name("doc_id"), where) or record.fallback_id,
+        "outlet": outlet,
+        "published": parse_date(value("published"), field=name("published"), where=where),
+        "title": _optional_text(value("title")),
+        "url": _optional_text(value("url")),
+        "text": text,
+        "story": _label(value("story"), name("story"), where),
+    }
+    used = {source for source in sources.values() if source is not None}
+    for key, extra in fields.items():
+        if key not in used:
+            column = snake_case(key) or "field"
+            row["input_" + column if column in row else column] = extra
+    return row
+
+
+def articles_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """The articles DataFrame from rows made by :func:`to_row`.
+
+    Args:
+        rows: article rows, in the order they should appear.
+
+    Returns:
+        A DataFrame with :data:`ARTICLE_COLUMNS` first (string columns as pandas
+        strings, ``published`` as ``datetime64[us]`` with NaT for no date), then the extra
+        columns in the order they were first seen; a fresh RangeIndex.
+
+    Example:
+        >>> articles_frame([]).columns.tolist()
+        ['doc_id', 'outlet', 'published', 'title', 'url', 'text', 'story']
+    """
+    rows = list(rows)
+    order = dict.fromkeys(ARTICLE_COLUMNS)
+    for row in rows:
+        order.update(dict.fromkeys(row))
+    data = {column: [row.get(column) for row in rows] for column in order}
+    frame = pd.DataFrame(data, columns=list(order))
+    for column in STRING_COLUMNS:
+        frame[column] = frame[column].astype("str")
+    frame["published"] = pd.Series(data["published"], dtype=PUBLISHED_DTYPE)
+    return frame

@@ -1,0 +1,47 @@
+"""Shared helpers of the benchmarks: the AllSides sample, timing and peak memory."""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from toolkit import config, load_corpus
+
+
+def allsides(n: int) -> pd.DataFrame:
+    """The first ``n`` articles of ../shared/corpora/allsides_10k.jsonl.gz, read in place."""
+    path = config.corpora_dir() / "allsides_10k.jsonl.gz"
+    if not path.exists():
+        sys.exit(f"benchmark needs {path} (the shared corpora); set TOOLKIT_SHARED_DIR")
+    return load_corpus(path).head(n).reset_index(drop=True)
+
+
+def words(articles: pd.DataFrame) -> int:
+    """Whitespace words in the articles' text."""
+    return int(articles["text"].str.split().str.len().sum())
+
+
+def timed(consume: Callable[[], Iterable]) -> float:
+    """Seconds to exhaust the iterable ``consume()`` returns."""
+    start = time.perf_counter()
+    for _ in consume():
+        pass
+    return time.perf_counter() - start
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far, in MB."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def emit(figures: dict) -> None:
+    """Print the benchmark's one JSON line."""
+    print(json.dumps(figures), flush=True)

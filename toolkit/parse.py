@@ -1,0 +1,302 @@
+"""parse: stream spaCy Docs for an articles table, with a DocBin cache on disk.
+
+Parsing is the slow step of every analysis, so Docs are cached as DocBin shards keyed by
+the text's hash under a directory per pipeline name, version and component list:
+
+    <cache_dir>/<lang_name-version>-<components hash>/<shard>.spacy   the Docs
+    <cache_dir>/<lang_name-version>-<components hash>/<shard>.json    its manifest
+
+The manifest lists the shard's text keys and the SHA-256 of its bytes and is written last,
+so it marks the shard complete. Both files are written to a temporary name and renamed
+into place (atomic on POSIX), so two runs at once can never leave a half-written shard
+that looks complete. A shard whose bytes, Doc count or texts disagree with its manifest
+is reported (a :class:`CacheWarning`), deleted and re-parsed, never returned as wrong Docs.
+
+The default cache directory is :func:`toolkit.config.cache_dir` (``$TOOLKIT_CACHE_DIR``
+or ``<project>/.cache/toolkit``); ``cache_dir=`` overrides it per call.
+
+Example:
+    >>> import pandas as pd
+    >>> from toolkit.parse import parse
+    >>> articles = pd.DataFrame({"doc_id": ["a"], "text": ["The mayor said it rained."]})
+    >>> [doc.user_data["doc_id"] for doc in parse(articles, progress=False)]
+    ['a']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import warnings
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+from tqdm.auto import tqdm
+
+from . import config
+from .nlp import load_pipeline, pipeline_id
+
+DEFAULT_BATCH_SIZE = 64
+DEFAULT_SHARD_SIZE = 256
+PROGRESS_MIN_ARTICLES = 50
+
+
+class CacheWarning(UserWarning):
+    """A cache shard was unreadable or inconsistent and is being rebuilt."""
+
+
+@dataclass
+class ParseStats:
+    """What one :func:`parse` run did; pass one in to have it filled.
+
+    Attributes:
+        articles: Docs yielded.
+        cache_hits: Docs read from the cache.
+        parsed: Docs parsed by spaCy in this run.
+        rebuilt_shards: corrupt or inconsistent shards detected, deleted and re-parsed.
+    """
+
+    articles: int = 0
+    cache_hits: int = 0
+    parsed: int = 0
+    rebuilt_shards: int = 0
+
+
+def text_key(text: str) -> str:
+    """The cache key of a text: the first 32 hex digits of its SHA-256.
+
+    Example:
+        >>> text_key("abc")
+        'ba7816bf8f01cfea414140de5dae2223'
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class ParseCache:
+    """DocBin shards of parsed Docs for one pipeline, keyed by text hash.
+
+    Args:
+        nlp: the pipeline whose Docs are stored (its name, version and components
+            choose the sub-directory).
+        cache_dir: the cache root; ``None`` means :func:`toolkit.config.cache_dir`.
+
+    Example:
+        >>> cache = ParseCache(load_pipeline())
+        >>> cache.directory.parent == config.cache_dir()
+        True
+    """
+
+    def __init__(self, nlp: Language, cache_dir: str | Path | None = None) -> None:
+        self.nlp = nlp
+        components = hashlib.sha256(",".join(nlp.pipe_names).encode()).hexdigest()[:8]
+        root = Path(cache_dir) if cache_dir is not None else config.cache_dir()
+        self.directory = root / f"{pipeline_id(nlp)}-{components}"
+        self.index: dict[str, Path] = {}
+        self._manifests: dict[Path, dict] = {}
+        self._loaded: OrderedDict[Path, dict[str, Doc]] = OrderedDict()
+        self.rebuilt_shards = 0
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read every manifest: which key lives in which shard."""
+        self.index.clear()
+        self._manifests.clear()
+        if not self.directory.is_dir():
+            return
+        for manifest_path in sorted(self.directory.glob("*.json")):
+            shard_path = manifest_path.with_suffix(".spacy")
+            try:
+                manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+                keys = list(manifest["keys"])
+                if not isinstance(manifest["sha256"], str):
+                    raise TypeError("sha256 is not a string")
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                self._discard(shard_path, f"unreadable manifest ({exc})")
+                continue
+            if not shard_path.exists():
+                self._discard(shard_path, "shard file is missing")
+                continue
+            self._manifests[shard_path] = manifest
+            for key in keys:
+                self.index.setdefault(key, shard_path)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.index
+
+    def get(self, key: str) -> Doc | None:
+        """The cached Doc for ``key``, or ``None`` when absent or its shard is corrupt."""
+        shard_path = self.index.get(key)
+        if shard_path is None:
+            return None
+        docs = self._load_shard(shard_path)
+        return docs.get(key) if docs is not None else None
+
+    def _load_shard(self, shard_path: Path) -> dict[str, Doc] | None:
+        if shard_path in self._loaded:
+            self._loaded.move_to_end(shard_path)
+            return self._loaded[shard_path]
+        manifest = self._manifests[shard_path]
+        try:
+            data = shard_path.read_bytes()
+            if hashlib.sha256(data).hexdigest() != manifest["sha256"]:
+                raise ValueError("checksum mismatch (truncated or overwritten)")
+            docs = list(DocBin().from_bytes(data).get_docs(self.nlp.vocab))
+            if len(docs) != len(manifest["keys"]):
+                raise ValueError(f"{len(docs)} Docs for {len(manifest['keys'])} keys")
+            by_key = dict(zip(manifest["keys"], docs))
+            if any(text_key(doc.text) != key for key, doc in by_key.items()):
+                raise ValueError("a Doc's text does not match its key")
+        except (OSError, ValueError) as exc:
+            self._discard(shard_path, str(exc))
+            return None
+        self._loaded[shard_path] = by_key
+        if len(self._loaded) > 4:
+            self._loaded.popitem(last=False)
+        return by_key
+
+    def _discard(self, shard_path: Path, reason: str) -> None:
+        warnings.warn(
+            f"[T301] parse cache shard {shard_path} is corrupt ({reason}); "
+            "deleting it and re-parsing its articles",
+            CacheWarning,
+            stacklevel=3,
+        )
+        self.rebuilt_shards += 1
+        self._manifests.pop(shard_path, None)
+        self._loaded.pop(shard_path, None)
+        for key in [k for k, p in self.index.items() if p == shard_path]:
+            del self.index[key]
+        shard_path.unlink(missing_ok=True)
+        shard_path.with_suffix(".json").unlink(missing_ok=True)
+
+    def write_shard(self, docs: dict[str, Doc]) -> Path:
+        """Store Docs (key → Doc) as one shard; returns the shard path."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        keys = list(docs)
+        name = hashlib.sha256("\n".join(keys).encode()).hexdigest()[:24]
+        shard_path = self.directory / f"{name}.spacy"
+        data = DocBin(docs=docs.values(), store_user_data=False).to_bytes()
+        _atomic_write(shard_path, data)
+        manifest = {
+            "keys": keys,
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "pipeline": pipeline_id(self.nlp),
+            "components": self.nlp.pipe_names,
+        }
+        _atomic_write(shard_path.with_suffix(".json"), json.dumps(manifest).encode())
+        self._manifests[shard_path] = manifest
+        for key in keys:
+            self.index.setdefault(key, shard_path)
+        return shard_path
+
+
+def _texts(articles: pd.DataFrame | Iterable[str]) -> tuple[list[str], list[str | None]]:
+    if isinstance(articles, pd.DataFrame):
+        ids = articles["doc_id"].tolist() if "doc_id" in articles else [None] * len(articles)
+        return articles["text"].tolist(), ids
+    texts = list(articles)
+    return texts, [None] * len(texts)
+
+
+def parse(
+    articles: pd.DataFrame | Iterable[str],
+    *,
+    nlp: Language | None = None,
+    n_process: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
+    shard_size: int = DEFAULT_SHARD_SIZE,
+    progress: bool | None = None,
+    stats: ParseStats | None = None,
+) -> Iterator[Doc]:
+    """Yield one parsed Doc per article, in order, reading and filling the cache.
+
+    Args:
+        articles: the articles table (``text`` column, ``doc_id`` when present) or texts.
+        nlp: the pipeline; ``None`` loads the default (:func:`toolkit.nlp.load_pipeline`).
+        n_process: worker processes for ``nlp.pipe``.
+        batch_size: texts per ``nlp.pipe`` batch.
+        cache: read and write the DocBin cache.
+        cache_dir: cache root; ``None`` means :func:`toolkit.config.cache_dir`.
+        shard_size: Docs per cache shard.
+        progress: show a tqdm bar; ``None`` shows it for 50+ articles unless
+            ``$TOOLKIT_PROGRESS`` is ``0``.
+        stats: a :class:`ParseStats` to fill with hit and parse counts.
+
+    Yields:
+        Docs with ``doc.user_data["doc_id"]`` set when the table has a ``doc_id`` column.
+
+    Example:
+        >>> docs = list(parse(["It rained.", "It snowed."], progress=False))
+        >>> [len(doc) for doc in docs]
+        [3, 3]
+    """
+    nlp = nlp or load_pipeline()
+    texts, doc_ids = _texts(articles)
+    stats = stats if stats is not None else ParseStats()
+    keys = [text_key(text) for text in texts]
+    store = ParseCache(nlp, cache_dir) if cache else None
+    stats.rebuilt_shards = store.rebuilt_shards if store else 0
+    to_parse = [i for i, key in enumerate(keys) if store is None or key not in store]
+    longest = max((len(texts[i]) for i in to_parse), default=0)
+    nlp.max_length = max(nlp.max_length, longest + 1)
+    parsed = iter(
+        nlp.pipe((texts[i] for i in to_parse), batch_size=batch_size, n_process=n_process)
+    )
+    if progress is None:
+        progress = len(texts) >= PROGRESS_MIN_ARTICLES and os.environ.get("TOOLKIT_PROGRESS") != "0"
+    pending: dict[str, Doc] = {}
+    served_from_cache: set[str] = set()
+    scheduled = set(to_parse)
+    with tqdm(total=len(texts), desc="parsing", unit="article", disable=not progress) as bar:
+        for i, (key, doc_id) in enumerate(zip(keys, doc_ids)):
+            if i in scheduled:
+                doc = next(parsed)
+                stats.parsed += 1
+                if store is not None:
+                    pending[key] = doc
+            else:
+                doc = store.get(key) if store is not None else None
+                if doc is None:  # its shard turned out corrupt: parse it here
+                    doc = nlp(texts[i])
+                    stats.parsed += 1
+                    pending[key] = doc
+                else:
+                    stats.cache_hits += 1
+                    if key in served_from_cache:  # the same text twice: one Doc each
+                        doc = doc.copy()
+                    served_from_cache.add(key)
+            if doc_id is not None:
+                doc.user_data["doc_id"] = doc_id
+            if store is not None and len(pending) >= shard_size:
+                store.write_shard(pending)
+                pending = {}
+            stats.articles += 1
+            bar.update()
+            yield doc
+        if store is not None:
+            if pending:
+                store.write_shard(pending)
+            stats.rebuilt_shards = store.rebuilt_shards

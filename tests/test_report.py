@@ -1,0 +1,47 @@
+"""Papermill renders the notebooks into executed .ipynb, HTML without code, and tables."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from toolkit.errors import ParameterError
+from toolkit.report import find_notebook, list_notebooks, render_notebook
+
+pytestmark = pytest.mark.slow
+
+
+def test_every_notebook_is_committed_without_outputs():
+    for path in list_notebooks():
+        notebook = json.loads(path.read_text())
+        code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
+        assert all(not c["outputs"] and c["execution_count"] is None for c in code), path.name
+        tagged = [c for c in code if "parameters" in c["metadata"].get("tags", [])]
+        assert len(tagged) == 1, f"{path.name} needs exactly one parameters cell"
+
+
+def test_overview_renders_on_the_sample_with_its_tables(tmp_path):
+    result = render_notebook("00", parameters={"output_dir": str(tmp_path / "tables")},
+                             out_dir=tmp_path)
+    assert result.status == "ok", result.error
+    html = result.html.read_text(encoding="utf-8")
+    assert "Coverage at a glance" in html and "<img" in html
+    assert "check_parameters(globals())" not in html  # code cells are left out
+    overview = pd.read_parquet(tmp_path / "tables" / "outlet_overview.parquet")
+    assert overview["articles"].sum() == 32 and len(overview) == 4
+    assert (tmp_path / "tables" / "outlet_coverage.png").stat().st_size > 1000
+
+
+def test_a_failing_notebook_is_reported_with_its_cell(tmp_path):
+    result = render_notebook("00", parameters={"outlets": ["No Such Outlet"]}, out_dir=tmp_path)
+    assert result.status == "failed"
+    assert "ParameterError" in result.error and "No Such Outlet" in result.error
+    assert result.error.startswith("cell [")
+    assert result.html.exists()  # the half-run report still shows where it stopped
+
+
+def test_unknown_notebook_name_lists_the_available_ones():
+    with pytest.raises(ParameterError, match="00_corpus_overview"):
+        find_notebook("99_nothing")

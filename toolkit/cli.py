@@ -1,0 +1,195 @@
+"""cli: the ``toolkit`` command line (``toolkit --help``).
+
+Verbs map one to one onto package functions, so a CLI run and a notebook compute the
+same thing. Errors of the ToolkitError family print their coded message and exit 1.
+
+Example:
+    $ toolkit corpus info data/sample/articles.jsonl
+    $ toolkit parse data/sample/articles.jsonl --n-process 2
+    $ toolkit report --notebook 00 --out reports/demo
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .corpus import FORMATS
+from .errors import ParameterError, ToolkitError
+
+
+def _mapping(pairs: Sequence[str] | None) -> dict[str, str] | None:
+    if not pairs:
+        return None
+    mapping = {}
+    for pair in pairs:
+        field, sep, source = pair.partition("=")
+        if not sep or not field or not source:
+            raise ParameterError(f"--map expects FIELD=INPUT_FIELD, got {pair!r}", field="map")
+        mapping[field.strip()] = source.strip()
+    return mapping
+
+
+def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options every verb that reads a corpus shares."""
+    parser.add_argument("corpus", help="corpus file or folder (JSONL, JSON, CSV, TSV, Parquet, "
+                        ".txt, HTML, or a PolNeAR/BASIL/news-please/AllSides layout); "
+                        "'sample' is the bundled sample corpus")
+    parser.add_argument("--format", choices=FORMATS, help="skip layout detection")
+    parser.add_argument("--outlet", help="outlet for a single .txt/.html file, or the default "
+                        "for records without one")
+    parser.add_argument("--map", action="append", metavar="FIELD=INPUT",
+                        help="read a toolkit field from another input field, e.g. "
+                        "--map text=body --map outlet=publisher (repeatable)")
+    parser.add_argument("--metadata", help="metadata CSV/TSV for a folder of .txt files")
+
+
+def load_from_args(args: argparse.Namespace, *, errors: str = "raise"):
+    """Load the corpus named on the command line (a LoadResult when collecting)."""
+    from .corpus import load_corpus
+    from .selection import resolve_corpus_path
+
+    return load_corpus(
+        resolve_corpus_path(args.corpus), format=args.format, errors=errors,
+        outlet=args.outlet, columns=_mapping(args.map), metadata=args.metadata,
+    )
+
+
+def cmd_corpus_info(args: argparse.Namespace) -> int:
+    from .corpus import summarize
+
+    result = load_from_args(args, errors="collect")
+    summary = summarize(result.articles)
+    summary["records_read"] = result.records_read
+    summary["rejected"] = len(result.rejects)
+    if args.json:
+        print(json.dumps(summary, default=str))
+        return 0
+    print(f"{summary['articles']} articles, {summary['words']} words, "
+          f"{len(summary['outlets'])} outlets, published {summary['date_from']} to "
+          f"{summary['date_to']}")
+    print(f"records read: {result.records_read}; rejected: {len(result.rejects)}")
+    for outlet, count in list(summary["outlets"].items())[: args.top]:
+        print(f"  {count:6d}  {outlet}")
+    if len(summary["outlets"]) > args.top:
+        print(f"  ... and {len(summary['outlets']) - args.top} more outlets")
+    for row in result.rejects.head(args.top).itertuples():
+        print(f"  rejected {row.file} record {row.record}: [{row.code}] {row.reason}")
+    return 0
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from .parse import ParseStats, parse
+
+    articles = load_from_args(args)
+    stats = ParseStats()
+    for _ in parse(articles, n_process=args.n_process, batch_size=args.batch_size,
+                   cache=not args.no_cache, cache_dir=args.cache_dir, stats=stats):
+        pass
+    print(json.dumps({"articles": stats.articles, "cache_hits": stats.cache_hits,
+                      "parsed": stats.parsed, "rebuilt_shards": stats.rebuilt_shards}))
+    return 0
+
+
+def _parameter_value(text: str) -> Any:
+    """A ``-p`` value read as YAML, so ``-p outlets '[A, B]'`` gives a list."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import render_all
+    from .selection import resolve_corpus_path
+
+    parameters: dict[str, Any] = {}
+    if args.file:
+        loaded = yaml.safe_load(Path(args.file).read_text(encoding="utf-8")) or {}
+        if not isinstance(loaded, dict):
+            raise ParameterError("the parameter file must hold a mapping", file=args.file)
+        parameters.update(loaded)
+    for name, value in args.parameter or []:
+        parameters[name] = _parameter_value(value)
+    if args.corpus:
+        parameters["corpus"] = str(resolve_corpus_path(args.corpus).resolve())
+    results = render_all(args.notebook, parameters=parameters, out_dir=args.out, jobs=args.jobs)
+    failed = [r for r in results if r.status != "ok"]
+    for r in results:
+        print(f"{r.status:6s} {r.seconds:7.1f}s  {r.notebook}  -> {r.html or r.ipynb}")
+    for r in failed:
+        print(f"error: notebook {r.notebook}: {r.error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``toolkit`` command."""
+    parser = argparse.ArgumentParser(
+        prog="toolkit",
+        description="Compare news outlets on sourcing density, quote chains and framing.",
+        epilog="Each verb has its own --help. Docs: README.md.",
+    )
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    corpus = verbs.add_parser("corpus", help="inspect a corpus")
+    corpus_verbs = corpus.add_subparsers(dest="corpus_verb", required=True, metavar="ACTION")
+    info = corpus_verbs.add_parser(
+        "info", help="articles, words, outlets, date range and rejected records",
+        description="Load a corpus (collecting bad records instead of stopping) and "
+        "summarise it: articles, words, outlets with article counts, date range, rejects.",
+    )
+    add_corpus_arguments(info)
+    info.add_argument("--top", type=int, default=20, help="outlets and rejects listed (20)")
+    info.add_argument("--json", action="store_true", help="print one JSON object instead")
+    info.set_defaults(func=cmd_corpus_info)
+
+    parse = verbs.add_parser(
+        "parse", help="parse a corpus with spaCy and fill the cache",
+        description="Parse every article with the trained spaCy pipeline and store the "
+        "Docs in the DocBin cache ($TOOLKIT_CACHE_DIR or .cache/toolkit), so later "
+        "analyses and reports parse nothing. Prints one JSON line of counts.",
+    )
+    add_corpus_arguments(parse)
+    parse.add_argument("--n-process", type=int, default=1, help="worker processes (1)")
+    parse.add_argument("--batch-size", type=int, default=64, help="texts per batch (64)")
+    parse.add_argument("--cache-dir", help="cache folder (default: $TOOLKIT_CACHE_DIR or "
+                       ".cache/toolkit in the project)")
+    parse.add_argument("--no-cache", action="store_true", help="parse without the cache")
+    parse.set_defaults(func=cmd_parse)
+
+    report = verbs.add_parser(
+        "report", help="render notebooks into HTML reports with Papermill",
+        description="Run the parameterised notebooks with Papermill and write executed "
+        ".ipynb and HTML without code cells to the output folder.",
+    )
+    report.add_argument("--corpus", help="corpus path for every notebook ('sample' = bundled)")
+    report.add_argument("--notebook", action="append", metavar="NAME",
+                        help="notebook name or prefix, e.g. 00 (repeatable; default all)")
+    report.add_argument("-p", "--parameter", nargs=2, action="append",
+                        metavar=("NAME", "VALUE"), help="a notebook parameter; VALUE is "
+                        "read as YAML, so lists work: -p outlets '[A, B]'")
+    report.add_argument("-f", "--file", help="YAML file of parameters")
+    report.add_argument("--out", default="reports/latest", help="output folder")
+    report.add_argument("--jobs", type=int, default=1, help="notebooks rendered at once")
+    report.set_defaults(func=cmd_report)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``toolkit`` command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ToolkitError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""notebook: the few helpers every report notebook calls around its analysis.
+
+A notebook's ``parameters`` cell declares type-annotated defaults; the next cell calls
+:func:`check_parameters` on ``globals()``, which rejects names the notebook does not
+declare (typos injected by Papermill) and values of the wrong type, then
+:func:`load_selection` loads and filters the corpus. :func:`save_table` and
+:func:`save_figure` write what the notebook shows next to the HTML report.
+
+Example (the second cell of a notebook):
+    >>> params = check_parameters(globals())  # doctest: +SKIP
+    >>> articles = load_selection(params)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import ParameterError
+from .selection import resolve_corpus_path, select_articles
+
+IPYTHON_NAMES = {"In", "Out", "get_ipython", "exit", "quit", "open"}
+# Papermill injects literals only; functions, classes and modules in globals are imports.
+LITERAL_TYPES = (str, int, float, bool, list, dict, tuple, type(None))
+
+
+def _matches(value: Any, annotation: Any) -> bool:
+    if annotation in (Any, typing.Any) or annotation is None:
+        return True
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return any(_matches(value, arm) for arm in typing.get_args(annotation))
+    if annotation is type(None):
+        return value is None
+    base = origin or annotation
+    if base is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if base is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, base) if isinstance(base, type) else True
+
+
+def check_parameters(namespace: dict[str, Any]) -> dict[str, Any]:
+    """Validate the parameters cell's values; return them as a dict.
+
+    The declared parameters are the names annotated in the ``parameters`` cell (they
+    land in ``__annotations__``); Papermill injects plain assignments after it.
+
+    Args:
+        namespace: the notebook's ``globals()``, right after the injected parameters.
+
+    Raises:
+        ParameterError: an injected name the notebook does not declare, or a value whose
+            type does not match its annotation.
+    """
+    declared: dict[str, Any] = dict(namespace.get("__annotations__", {}))
+    unknown = sorted(
+        name for name, value in namespace.items()
+        if name not in declared and not name.startswith("_") and name not in IPYTHON_NAMES
+        and isinstance(value, LITERAL_TYPES)
+    )
+    if unknown:
+        raise ParameterError(
+            f"unknown parameter(s) {unknown}", field=unknown[0],
+            hint=f"this notebook takes: {', '.join(declared)}",
+        )
+    values = {name: namespace[name] for name in declared if name in namespace}
+    for name, value in values.items():
+        if not _matches(value, declared[name]):
+            raise ParameterError(
+                f"expected {getattr(declared[name], '__name__', declared[name])}, got "
+                f"{type(value).__name__} {value!r}", field=name,
+            )
+    return values
+
+
+def load_selection(params: dict[str, Any]) -> pd.DataFrame:
+    """Load ``params["corpus"]`` and apply the common filters (outlets, dates, story).
+
+    Raises:
+        ParameterError: the corpus path does not exist, or the filters leave nothing.
+    """
+    from .corpus import load_corpus
+
+    articles = load_corpus(resolve_corpus_path(params.get("corpus", "sample")))
+    return select_articles(
+        articles, outlets=params.get("outlets"), date_from=params.get("date_from"),
+        date_to=params.get("date_to"), story=params.get("story") or None,
+        min_articles=int(params.get("min_articles", 1)),
+    )
+
+
+def _output_path(output_dir: str, name: str) -> Path | None:
+    if not output_dir:
+        return None
+    folder = Path(output_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
+
+
+def save_table(table: pd.DataFrame, name: str, output_dir: str) -> pd.DataFrame:
+    """Write ``table`` as ``<name>.parquet`` and ``<name>.csv`` (nothing when no folder).
+
+    Returns the table, so a cell can save and display it in one line.
+    """
+    path = _output_path(output_dir, name)
+    if path is not None:
+        flat = table.reset_index() if not isinstance(table.index, pd.RangeIndex) else table
+        flat.to_parquet(path.with_suffix(".parquet"), index=False)
+        flat.to_csv(path.with_suffix(".csv"), index=False)
+    return table
+
+
+def save_figure(figure: Any, name: str, output_dir: str) -> Any:
+    """Write a matplotlib figure as ``<name>.png`` (nothing when no folder); return it."""
+    path = _output_path(output_dir, name)
+    if path is not None:
+        figure.savefig(path.with_suffix(".png"), dpi=120, bbox_inches="tight")
+    return figure

@@ -1,0 +1,1 @@
+"""attribution: who said what in news text (quotes, cues, speakers, chains)."""

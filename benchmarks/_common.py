@@ -24,6 +24,16 @@ def allsides(n: int) -> pd.DataFrame:
     return load_corpus(path).head(n).reset_index(drop=True)
 
 
+def bare_pipeline():
+    """The same trained pipeline as the toolkit's, loaded by plain ``spacy.load``."""
+    import spacy
+
+    from toolkit.nlp import load_pipeline
+
+    meta = load_pipeline().meta
+    return spacy.load(f"{meta['lang']}_{meta['name']}")
+
+
 def words(articles: pd.DataFrame) -> int:
     """Whitespace words in the articles' text."""
     return int(articles["text"].str.split().str.len().sum())

@@ -36,12 +36,17 @@ def _mapping(pairs: Sequence[str] | None) -> dict[str, str] | None:
     return mapping
 
 
-def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options every verb that reads a corpus shares."""
+def add_corpus_arguments(parser: argparse.ArgumentParser, *,
+                         format_flag: str = "--format") -> None:
+    """The options every verb that reads a corpus shares.
+
+    Verbs whose ``--format`` names their output format take ``--corpus-format`` instead.
+    """
     parser.add_argument("corpus", help="corpus file or folder (JSONL, JSON, CSV, TSV, Parquet, "
                         ".txt, HTML, or a PolNeAR/BASIL/news-please/AllSides layout); "
                         "'sample' is the bundled sample corpus")
-    parser.add_argument("--format", choices=FORMATS, help="skip layout detection")
+    parser.add_argument(format_flag, dest="corpus_format", choices=FORMATS,
+                        help="input format or layout, skipping detection")
     parser.add_argument("--outlet", help="outlet for a single .txt/.html file, or the default "
                         "for records without one")
     parser.add_argument("--map", action="append", metavar="FIELD=INPUT",
@@ -56,7 +61,7 @@ def load_from_args(args: argparse.Namespace, *, errors: str = "raise"):
     from .selection import resolve_corpus_path
 
     return load_corpus(
-        resolve_corpus_path(args.corpus), format=args.format, errors=errors,
+        resolve_corpus_path(args.corpus), format=args.corpus_format, errors=errors,
         outlet=args.outlet, columns=_mapping(args.map), metadata=args.metadata,
     )
 
@@ -94,6 +99,44 @@ def cmd_parse(args: argparse.Namespace) -> int:
         pass
     print(json.dumps({"articles": stats.articles, "cache_hits": stats.cache_hits,
                       "parsed": stats.parsed, "rebuilt_shards": stats.rebuilt_shards}))
+    return 0
+
+
+def write_table(table, path: str, fmt: str | None) -> str:
+    """Write a table as JSONL (one record a line), CSV or Parquet; returns the format."""
+    fmt = fmt or {".csv": "csv", ".parquet": "parquet"}.get(Path(path).suffix, "jsonl")
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "jsonl":
+        table.to_json(path, orient="records", lines=True, force_ascii=False)
+    elif fmt == "csv":
+        flat = table.copy()
+        for column in flat.columns:
+            if flat[column].map(lambda v: isinstance(v, (list, dict))).any():
+                flat[column] = flat[column].map(json.dumps)
+        flat.to_csv(path, index=False)
+    else:
+        table.to_parquet(path, index=False)
+    return fmt
+
+
+def cmd_attributions(args: argparse.Namespace) -> int:
+    from .attribution import extract_attributions
+
+    articles = load_from_args(args)
+    table = extract_attributions(articles, n_process=args.n_process)
+    fmt = write_table(table, args.output, args.format)
+    print(f"{len(table)} attributions from {len(articles)} articles -> {args.output} ({fmt})")
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .evaluate import evaluate_directory
+
+    predicted = pd.read_json(args.pred, lines=True) if args.pred else None
+    scores = evaluate_directory(args.gold, predicted=predicted, n_process=args.n_process)
+    print(json.dumps(scores))
     return 0
 
 
@@ -162,6 +205,36 @@ def build_parser() -> argparse.ArgumentParser:
                        ".cache/toolkit in the project)")
     parse.add_argument("--no-cache", action="store_true", help="parse without the cache")
     parse.set_defaults(func=cmd_parse)
+
+    attributions = verbs.add_parser(
+        "attributions", help="extract every attribution (quotes, reported speech, chains)",
+        description="Find direct and indirect attributions with their cue, source, "
+        "canonical speaker, source type and relay chain, and write the attributions "
+        "table (one record per attribution; character offsets into each article's text).",
+    )
+    add_corpus_arguments(attributions, format_flag="--corpus-format")
+    attributions.add_argument("-o", "--output", required=True,
+                              help="output file (.jsonl, .csv or .parquet)")
+    attributions.add_argument("--format", choices=("jsonl", "csv", "parquet"),
+                              help="output format (default: from the file name, else jsonl)")
+    attributions.add_argument("--n-process", type=int, default=1, help="parser processes (1)")
+    attributions.set_defaults(func=cmd_attributions)
+
+    evaluate = verbs.add_parser("evaluate", help="score the extractor against gold annotation")
+    evaluate_verbs = evaluate.add_subparsers(dest="evaluate_verb", required=True,
+                                             metavar="WHAT")
+    eval_attr = evaluate_verbs.add_parser(
+        "attributions", help="attribution P/R/F1 against brat gold (PolNeAR layout)",
+        description="Run the extractor on GOLD/text/*.txt (or read --pred) and score it "
+        "against GOLD/attributions/*.ann (first annotator). Matching: content character "
+        "Jaccard >= 0.3 or overlapping cues, one to one, best first. Prints one JSON line: "
+        "attribution, source exact/overlap and content exact P/R/F1, speech-cue recall.",
+    )
+    eval_attr.add_argument("--gold", required=True, help="folder with text/ and attributions/")
+    eval_attr.add_argument("--pred", help="predicted attributions JSONL (default: run the "
+                           "extractor)")
+    eval_attr.add_argument("--n-process", type=int, default=1, help="parser processes (1)")
+    eval_attr.set_defaults(func=cmd_evaluate)
 
     report = verbs.add_parser(
         "report", help="render notebooks into HTML reports with Papermill",

@@ -1,0 +1,134 @@
+"""chains: the media an attribution was relayed through, from the article outwards.
+
+A chain is a list of hops ``{name, type, cue}``: the article's own outlet first, then each
+relaying medium, then the speaker; ``depth`` counts the media in between (0 = first-hand).
+Relays are read off the cue's syntax:
+
+- outer reporters: ``X reported Y telling Z``, ``X quoted Y as saying``,
+  ``according to X, Y said`` (X is a medium);
+- inner hearers and venues: ``Y told X``, ``in an interview with X``, ``said on X``,
+  ``in a video published by X``, ``he said in the X article``.
+
+Example:
+    >>> from toolkit.nlp import load_pipeline
+    >>> doc = load_pipeline()("Andrei Kolesnikov told CNBC that the war had dragged on.")
+    >>> [hop["name"] for hop in relay_hops(doc[2])]
+    ['CNBC']
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .sources import classify_source, is_media_name
+
+HEARER_DEPS = frozenset({"dobj", "dative", "iobj"})
+OUTER_REPORT_LEMMAS = frozenset({"report", "quote", "cite", "write", "say", "tell"})
+MAX_PREP_DEPTH = 4
+
+
+def _name_span(token: Token) -> Span:
+    """A proper name around ``token``: the token with its compound and flat-name parts."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(
+            start, token.i + 1):
+        start -= 1
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            start = min(start, ent.start)
+            return doc[start:max(ent.end, token.i + 1)]
+    return doc[start:token.i + 1]
+
+
+def media_mention(token: Token) -> str | None:
+    """The medium's name if ``token`` heads (or names, via a compound) a news medium."""
+    span = _name_span(token)
+    candidates = [span]
+    candidates += [_name_span(c) for c in token.children if c.dep_ in ("compound", "poss")]
+    for candidate in candidates:
+        text = re.sub(r"['’]s?$", "", candidate.text.strip(" ,")).strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        if text and (is_media_name(text) or classify_source(candidate) == "media"):
+            return text
+    return None
+
+
+def _hop(name: str, cue: str | None) -> dict:
+    return {"name": name, "type": "media", "cue": cue}
+
+
+def _prep_media(token: Token, depth: int = 0) -> list[tuple[Token, str]]:
+    """Media named in prepositional phrases below ``token`` (venues and interviewers)."""
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "pobj", "acl") and depth < MAX_PREP_DEPTH:
+            if child.dep_ == "pobj":
+                name = media_mention(child)
+                if name:
+                    found.append((child, name))
+                    continue
+            found += _prep_media(child, depth + 1)
+    return found
+
+
+def relay_hops(cue: Token, *, source: Token | None = None) -> list[dict]:
+    """Relay hops (media between the article and the speaker) for one verb cue, outermost first.
+
+    Args:
+        cue: the attribution's cue token.
+        source: the source's head token, so a medium that is itself the source is not
+            counted as a relay.
+    """
+    outer: list[dict] = []
+    inner: list[dict] = []
+    head = cue.head
+    if head is not cue and cue.dep_ in ("advcl", "acl", "xcomp", "pcomp", "prep", "conj"):
+        reporter = head.head if cue.dep_ == "pcomp" and head.dep_ == "prep" else head
+        if reporter.lemma_ in OUTER_REPORT_LEMMAS:
+            subjects = [c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for subject in subjects:
+                name = media_mention(subject)
+                if name and subject is not source:
+                    outer.append(_hop(name, reporter.text))
+            if not subjects or cue.dep_ == "conj":
+                outer += [h for h in relay_hops(reporter) if h not in outer]
+    for child in cue.children:
+        if child.dep_ in HEARER_DEPS:
+            name = media_mention(child)
+            if name and child is not source:
+                inner.append(_hop(name, cue.text))
+    for token, name in _prep_media(cue):
+        if token is not source and all(h["name"] != name for h in inner):
+            prep = token.head
+            inner.append(_hop(name, f"{prep.text} {token.doc[prep.i + 1:token.i + 1].text}"
+                              .strip() if prep.dep_ in ("prep", "agent") else cue.text))
+    return outer + [h for h in inner if h not in outer]
+
+
+def according_to_relays(sentence: Span, *, exclude: Token | None = None) -> list[dict]:
+    """``according to X`` naming a medium in the sentence (an outer relay for its quotes)."""
+    hops = []
+    for token in sentence:
+        if token.lower_ == "according" and token is not exclude:
+            for to in token.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        name = media_mention(obj)
+                        if name:
+                            hops.append(_hop(name, "according to"))
+    return hops
+
+
+def build_chain(outlet: str | None, hops: list[dict], speaker: dict) -> list[dict]:
+    """The full chain: the article's outlet, the relays, the speaker (no repeated hop)."""
+    chain = [{"name": outlet, "type": "media", "cue": None}]
+    for hop in hops:
+        if hop["name"] not in (chain[-1]["name"], speaker.get("name")):
+            chain.append(hop)
+    if speaker.get("name") != chain[-1]["name"] or len(chain) == 1:
+        chain.append(speaker)
+    return chain

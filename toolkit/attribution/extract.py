@@ -1,0 +1,465 @@
+"""extract: the attributions table: who said what, through whom, in each article.
+
+One row per attribution (schema in DESIGN.md; character offsets index into the article's
+``text``). Three passes over a parsed Doc:
+
+1. **Verb cues** from the cue lexicon with a clausal complement give indirect speech
+   (``officials warned the plan would fail``); a cue whose complement is a quotation gives
+   a direct quote; ``according to X`` gives an ``according_to`` row; a labelling verb
+   with a quoted object (``called it "a disaster"``) a ``partial`` one.
+2. **Quotations** (:func:`~toolkit.attribution.quotes.find_quotes`) not yet explained get
+   the nearest free speech cue of their sentences (speaker before, after or in the middle;
+   the two halves of a split quote become one row), a cue ending in a colon just before
+   them, or, failing both, continue the previous speaker. Short quoted phrases with no cue
+   (scare quotes) and quotes inside reported speech (which make it ``mixed``) get no row.
+3. **Speakers and chains**: sources resolve to canonical speakers (pronouns, surnames,
+   ``who``), typed; relays give the chain and its depth; an attribution inside a quote
+   gets the quote's row as ``parent_id`` and extends its chain.
+
+Errors never cost a document: an unbalanced quote mark degrades that quote only.
+
+Example:
+    >>> from toolkit.nlp import load_pipeline
+    >>> doc = load_pipeline()('"We will act," Mara Kovell told Channel 9.')
+    >>> row = attributions_of(doc, outlet="The Ledger", doc_id="d1")[0]
+    >>> row["speaker"], row["depth"], [hop["name"] for hop in row["chain"]]
+    ('Mara Kovell', 1, ['The Ledger', 'Channel 9', 'Mara Kovell'])
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+from spacy.tokens import Doc, Token
+
+from . import syntax
+from .chains import according_to_relays, build_chain, relay_hops
+from .cues import ACCORDING_TO, Cue, verb_cue
+from .quotes import QuoteSpan, find_quotes
+from .speakers import FIRST_PERSON, Speaker, SpeakerBook
+
+ATTRIBUTION_COLUMNS = [
+    "attribution_id", "doc_id", "outlet", "kind", "content", "content_start", "content_end",
+    "cue", "cue_start", "cue_end", "cue_lemma", "cue_class", "source", "source_start",
+    "source_end", "speaker", "speaker_type", "speaker_role", "chain", "depth", "parent_id",
+    "sentence", "paragraph",
+]
+SCARE_QUOTE_MAX_WORDS = 4
+DIRECT_SHARE = 0.8  # a complement this much inside one quote is a direct quote
+LABELLING_LEMMAS = frozenset({"call", "describe", "dub", "label", "term", "brand"})
+CONTINUATION_PARAGRAPHS = 2
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass
+class Found:
+    """An attribution under construction (character offsets)."""
+
+    kind: str
+    content: list[tuple[int, int]]
+    cue_token: Token | None = None
+    cue_chars: tuple[int, int] | None = None
+    cue: Cue | None = None
+    source_token: Token | None = None
+    source_chars: tuple[int, int] | None = None
+    quote: int | None = None
+    parent: Found | None = None
+    speaker: Speaker | None = None
+    hops: list[dict] = field(default_factory=list)
+    continues: Found | None = None
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1]
+
+
+class ArticleAttributions:
+    """Find the attributions of one parsed article; :meth:`rows` gives the table rows."""
+
+    def __init__(self, doc: Doc, *, outlet: str | None = None, doc_id: str | None = None):
+        self.doc, self.text = doc, doc.text
+        self.outlet, self.doc_id = outlet, doc_id
+        self.quotes: list[QuoteSpan] = find_quotes(self.text)
+        self.top = [i for i, q in enumerate(self.quotes) if q.depth == 0]
+        self._top_starts = [self.quotes[i].open_start for i in self.top]
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
+        self.sentence_starts = [s.start_char for s in doc.sents]
+        self.used_quotes: set[int] = set()
+        self.found: list[Found] = []
+
+    # --- positions ---------------------------------------------------------------------
+    def paragraph(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, char) - 1
+
+    def sentence(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
+
+    def quote_at(self, char: int) -> int | None:
+        """The top-level quote whose marks enclose ``char``."""
+        k = bisect.bisect_right(self._top_starts, char) - 1
+        if k < 0:
+            return None
+        q = self.quotes[self.top[k]]
+        end = q.close_end if q.close_end is not None else q.end
+        return self.top[k] if q.open_start <= char < end else None
+
+    def words(self, q: QuoteSpan) -> int:
+        return len(_WORD.findall(self.text, q.start, q.end))
+
+    def _chars(self, rng: tuple[int, int]) -> tuple[int, int]:
+        first, last = self.doc[rng[0]], self.doc[rng[1] - 1]
+        return first.idx, last.idx + len(last.text)
+
+    def _source(self, cue: Token) -> tuple[Token | None, tuple[int, int] | None]:
+        source = syntax.source_token(cue)
+        if source is None:
+            return None, None
+        start, end = syntax.source_range(cue, source)
+        if end <= start:
+            return source, (source.idx, source.idx + len(source.text))
+        return source, self._chars((start, end))
+
+    # --- pass 1: verb cues -------------------------------------------------------------
+    def _verb_pass(self) -> list[Token]:
+        bare: list[Token] = []
+        for token in self.doc:
+            if token.lower_ == "according":
+                self._according(token)
+                continue
+            cue = verb_cue(token)
+            if cue is None:
+                continue
+            inside = self.quote_at(token.idx)
+            if inside is not None and not cue.speech:
+                continue
+            inner = syntax.relayed_speech(token)
+            if inner is not None and verb_cue(inner) is not None and verb_cue(inner).speech:
+                continue  # a relay: the inner speech verb carries the attribution
+            source, source_chars = self._source(token)
+            ranges = syntax.content_ranges(token)
+            labelled = self._labelled_quote(token) if token.lemma_ in LABELLING_LEMMAS else None
+            if labelled is not None and source is not None:
+                self._add(Found("partial", [(self.quotes[labelled].start,
+                                             self.quotes[labelled].end)],
+                                token, self._cue_chars(token), cue, source, source_chars,
+                                quote=labelled))
+                self.used_quotes.add(labelled)
+                continue
+            if not ranges:
+                if cue.speech and source is not None and inside is None:
+                    bare.append(token)
+                continue
+            chars = [self._chars(r) for r in ranges]
+            quote = self._quote_covering(chars, token)
+            if quote is not None:
+                q = self.quotes[quote]
+                self.used_quotes.add(quote)
+                self._add(Found("direct", [(q.start, q.end)], token, self._cue_chars(token),
+                                cue, source, source_chars, quote=quote))
+            elif source is not None or cue.speech:
+                self._add(Found("indirect", chars, token, self._cue_chars(token), cue,
+                                source, source_chars))
+        return bare
+
+    def _drop_embedded(self) -> None:
+        """A cue inside another attribution's content needs a subject of its own
+        (``vowed to retake ... and continue``: ``continue`` is content, not a cue)."""
+        spans = [(f.start, f.end, f) for f in self.found]
+        self.found = [
+            f for f in self.found
+            if f.cue_token is None or syntax.has_own_subject(f.cue_token)
+            or f.kind == "according_to"
+            or not any(s <= f.cue_token.idx < e and g is not f for s, e, g in spans)
+        ]
+
+    def _cue_chars(self, token: Token) -> tuple[int, int]:
+        end = token
+        for child in token.children:
+            if child.dep_ == "prt" and child.i == token.i + 1:
+                end = child
+        return token.idx, end.idx + len(end.text)
+
+    def _according(self, token: Token) -> None:
+        found = syntax.according_to(token)
+        if found is None:
+            return
+        (cue_start, cue_end), source, ranges = found
+        if not ranges:
+            return
+        source_rng = syntax.subtree_range(source)
+        source_chars = self._chars(source_rng) if source_rng[1] > source_rng[0] else None
+        cue_chars = (self.doc[cue_start].idx, self.doc[cue_end - 1].idx +
+                     len(self.doc[cue_end - 1].text))
+        self._add(Found("according_to", [self._chars(r) for r in ranges], token, cue_chars,
+                        ACCORDING_TO, source, source_chars))
+
+    def _labelled_quote(self, token: Token) -> int | None:
+        for child in token.children:
+            if child.dep_ in ("dobj", "oprd", "attr", "prep"):
+                for i in self.top:
+                    q = self.quotes[i]
+                    if child.left_edge.idx <= q.start and q.end <= (
+                            child.right_edge.idx + len(child.right_edge.text) + 1):
+                        return i
+        return None
+
+    def _quote_covering(self, chars: list[tuple[int, int]], cue: Token) -> int | None:
+        """A quote making up most of the content (``DIRECT_SHARE``), not holding the cue."""
+        length = sum(e - s for s, e in chars)
+        for i in self.top:
+            q = self.quotes[i]
+            if q.open_start <= cue.idx < (q.close_end or q.end):
+                continue
+            overlap = sum(max(0, min(e, q.end) - max(s, q.start)) for s, e in chars)
+            if length and overlap >= DIRECT_SHARE * length:
+                return i
+        return None
+
+    # --- pass 2: quotations ------------------------------------------------------------
+    def _quote_pass(self, bare: list[Token]) -> None:
+        free = [t for t in bare if self.quote_at(t.idx) is None]
+        by_cue: dict[int, Found] = {}
+        for found in self.found:
+            if found.kind == "direct" and found.cue_token is not None:
+                by_cue[found.cue_token.i] = found
+        reported = [f for f in self.found if f.kind in ("indirect", "according_to")]
+        for i in self.top:
+            q = self.quotes[i]
+            if i in self.used_quotes:
+                continue
+            holder = next((f for f in reported if f.start <= q.start < f.end), None)
+            if holder is not None:
+                holder.kind = "mixed"
+                self.used_quotes.add(i)
+                continue
+            cue = self._nearest_cue(q, free) or self._colon_cue(q, free)
+            if cue is not None:
+                if cue.i in by_cue and by_cue[cue.i].kind == "direct":
+                    joined = by_cue[cue.i]
+                    joined.content = sorted([*joined.content, (q.start, q.end)])
+                    self.used_quotes.add(i)
+                    continue
+                source, source_chars = self._source(cue)
+                found = Found("direct", [(q.start, q.end)], cue, self._cue_chars(cue),
+                              verb_cue(cue), source, source_chars, quote=i)
+                by_cue[cue.i] = found
+                self.used_quotes.add(i)
+                self._add(found)
+                continue
+            if self.words(q) <= SCARE_QUOTE_MAX_WORDS:
+                continue
+            previous = self._previous_speaker_row(q)
+            if previous is not None:
+                self.used_quotes.add(i)
+                self._add(Found("direct", [(q.start, q.end)], quote=i, continues=previous))
+
+    def _sentences_of(self, q: QuoteSpan) -> tuple[int, int]:
+        end = q.close_end if q.close_end is not None else q.end
+        return self.sentence(q.open_start), self.sentence(max(q.open_start, end - 1))
+
+    def _nearest_cue(self, q: QuoteSpan, free: list[Token]) -> Token | None:
+        first, last = self._sentences_of(q)
+        paragraph = self.paragraph(q.open_start), self.paragraph(q.close_end or q.end)
+        end = q.close_end if q.close_end is not None else q.end
+        best, best_distance = None, None
+        for token in free:
+            sentence = self.sentence(token.idx)
+            if not first <= sentence <= last + 1 or not (
+                    paragraph[0] <= self.paragraph(token.idx) <= paragraph[1]):
+                continue
+            if sentence == last + 1 and self.text[end:token.idx].strip(" \t,") and (
+                    token.sent.start_char < end):
+                continue
+            if sentence == last + 1 and token.sent.start_char >= end and (
+                    self.quote_at(token.sent.start_char) is not None):
+                continue
+            distance = min(abs(token.idx - end), abs(token.idx - q.open_start))
+            if best_distance is None or distance < best_distance:
+                best, best_distance = token, distance
+        return best
+
+    def _colon_cue(self, q: QuoteSpan, free: list[Token]) -> Token | None:
+        before = self.text[:q.open_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        sentence = self.sentence(len(before) - 1)
+        candidates = [t for t in free if self.sentence(t.idx) == sentence]
+        return candidates[-1] if candidates else None
+
+    def _previous_speaker_row(self, q: QuoteSpan) -> Found | None:
+        paragraph = self.paragraph(q.open_start)
+        earlier = [f for f in self.found if f.end <= q.open_start and f.parent is None
+                   and paragraph - self.paragraph(f.start) <= CONTINUATION_PARAGRAPHS]
+        return max(earlier, key=lambda f: f.end) if earlier else None
+
+    def _add(self, found: Found) -> None:
+        self.found.append(found)
+
+    # --- pass 3: speakers, nesting, chains ---------------------------------------------
+    def _nest(self) -> None:
+        direct = {f.quote: f for f in self.found if f.quote is not None and f.kind == "direct"}
+        for found in self.found:
+            anchor = found.cue_chars[0] if found.cue_chars else found.start
+            q = self.quote_at(anchor)
+            if q is not None and q != found.quote and q in direct and direct[q] is not found:
+                found.parent = direct[q]
+
+    def _resolve(self) -> None:
+        outside = [(self.quotes[i].start, self.quotes[i].end) for i in self.top]
+        book = SpeakerBook(self.doc, outside=outside)
+        for found in self._dependency_order():
+            if found.continues is not None:
+                found.speaker = found.continues.speaker or Speaker(None, "unknown")
+                found.hops = list(found.continues.hops)
+                continue
+            source = found.source_token
+            if source is None:
+                found.speaker = Speaker(None, "unknown")
+            elif source.lower_ in FIRST_PERSON and found.parent is not None:
+                found.speaker = found.parent.speaker or Speaker(None, "unknown")
+            else:
+                mention = self.doc.char_span(*found.source_chars, alignment_mode="expand") \
+                    if found.source_chars else None
+                found.speaker = book.resolve(source, mention=mention)
+            found.hops = self._hops(found)
+            if not found.hops and found.speaker.name and found.parent is None:
+                found.hops = self._inherited_hops(found)
+            if found.speaker.name and found.source_chars:
+                book.note(found.source_chars[0], found.speaker)
+
+    def _dependency_order(self) -> list[Found]:
+        """Reading order, except that a quote's row comes before rows nested in it and a
+        continued row before its continuation."""
+        ordered: list[Found] = []
+        done: set[int] = set()
+
+        def visit(found: Found) -> None:
+            if id(found) in done:
+                return
+            done.add(id(found))
+            for before in (found.parent, found.continues):
+                if before is not None:
+                    visit(before)
+            ordered.append(found)
+
+        for found in sorted(self.found, key=self._reading_position):
+            visit(found)
+        return ordered
+
+    def _reading_position(self, found: Found) -> tuple[int, int]:
+        anchor = found.source_chars[0] if found.source_chars else found.start
+        return (min(anchor, found.start), found.start)
+
+    def _hops(self, found: Found) -> list[dict]:
+        if found.cue_token is None:
+            return []
+        if found.kind == "according_to":
+            return []
+        hops = relay_hops(found.cue_token, source=found.source_token)
+        outer = according_to_relays(found.cue_token.sent, exclude=found.cue_token)
+        return [h for h in outer if h not in hops] + hops
+
+    def _inherited_hops(self, found: Found) -> list[dict]:
+        """A speaker's later attributions keep the relay named for them earlier."""
+        earlier = [f for f in self.found if f is not found and f.hops and f.speaker is not None
+                   and f.speaker.name == found.speaker.name and f.start < found.start]
+        return list(max(earlier, key=lambda f: f.start).hops) if earlier else []
+
+    # --- rows --------------------------------------------------------------------------
+    def find(self) -> list[Found]:
+        """Run the three passes; the attributions in reading order."""
+        bare = self._verb_pass()
+        self._drop_embedded()
+        self._quote_pass(bare)
+        self._nest()
+        self._resolve()
+        return sorted(self.found, key=lambda f: (f.start, f.end))
+
+    def rows(self) -> list[dict]:
+        """The attributions table rows of this article."""
+        found = self.find()
+        ids = {id(f): f"{self.doc_id}-a{n:03d}" for n, f in enumerate(found, 1)}
+        rows = []
+        chains: dict[int, list[dict]] = {}
+        for f in sorted(found, key=lambda f: (f.parent is not None, f.start)):
+            speaker = f.speaker or Speaker(None, "unknown")
+            last = {"name": speaker.name, "type": speaker.type,
+                    "cue": self.text[f.cue_chars[0]:f.cue_chars[1]] if f.cue_chars else None}
+            if f.parent is not None and id(f.parent) in chains:
+                chain = [*chains[id(f.parent)], *f.hops, last]
+            else:
+                chain = build_chain(self.outlet, f.hops, last)
+            chains[id(f)] = chain
+            start, end = f.start, f.end
+            rows.append({
+                "attribution_id": ids[id(f)], "doc_id": self.doc_id, "outlet": self.outlet,
+                "kind": f.kind, "content": self.text[start:end],
+                "content_start": start, "content_end": end,
+                "cue": self.text[f.cue_chars[0]:f.cue_chars[1]] if f.cue_chars else None,
+                "cue_start": f.cue_chars[0] if f.cue_chars else None,
+                "cue_end": f.cue_chars[1] if f.cue_chars else None,
+                "cue_lemma": f.cue.lemma if f.cue else None,
+                "cue_class": f.cue.cue_class if f.cue else None,
+                "source": self.text[f.source_chars[0]:f.source_chars[1]]
+                if f.source_chars else None,
+                "source_start": f.source_chars[0] if f.source_chars else None,
+                "source_end": f.source_chars[1] if f.source_chars else None,
+                "speaker": speaker.name, "speaker_type": speaker.type,
+                "speaker_role": speaker.role, "chain": chain, "depth": max(0, len(chain) - 2),
+                "parent_id": ids[id(f.parent)] if f.parent is not None else None,
+                "sentence": self.sentence(f.cue_chars[0] if f.cue_chars else start),
+                "paragraph": self.paragraph(start),
+            })
+        return sorted(rows, key=lambda r: r["attribution_id"])
+
+
+def attributions_of(doc: Doc, *, outlet: str | None = None, doc_id: str | None = None
+                    ) -> list[dict]:
+    """The attributions table rows of one parsed article (see the module docstring)."""
+    doc_id = doc_id if doc_id is not None else doc.user_data.get("doc_id")
+    return ArticleAttributions(doc, outlet=outlet, doc_id=doc_id).rows()
+
+
+def extract_attributions(
+    articles_or_docs: pd.DataFrame | Iterable[Doc],
+    *,
+    n_process: int = 1,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """The attributions table of a corpus: one row per attribution.
+
+    Args:
+        articles_or_docs: the articles table (parsed through the cache) or parsed Docs
+            (``doc.user_data`` may carry ``doc_id`` and ``outlet``).
+        n_process: parser processes when parsing articles.
+        progress: show a progress bar (see :func:`toolkit.parse.parse`).
+
+    Returns:
+        A DataFrame with :data:`ATTRIBUTION_COLUMNS`.
+
+    Example:
+        >>> import pandas as pd
+        >>> articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
+        ...     "text": ["Officials said the bridge was closed."]})
+        >>> extract_attributions(articles, progress=False)[["speaker", "kind"]].values.tolist()
+        [['Officials', 'indirect']]
+    """
+    from ..parse import parse
+
+    if isinstance(articles_or_docs, pd.DataFrame):
+        outlets = articles_or_docs["outlet"].tolist() if "outlet" in articles_or_docs else None
+        docs = parse(articles_or_docs, n_process=n_process, progress=progress)
+        pairs = zip(docs, outlets or itertools.repeat(None))
+    else:
+        pairs = ((doc, doc.user_data.get("outlet")) for doc in articles_or_docs)
+    rows = [row for doc, outlet in pairs for row in attributions_of(doc, outlet=outlet)]
+    return pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)

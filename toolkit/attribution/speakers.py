@@ -1,0 +1,188 @@
+"""speakers: turn a source mention into the canonical speaker, its role and its type.
+
+Within one article: a pronoun resolves to the most recent compatible named source
+(speakers first, then any named person), a surname alone to the full name used in the
+same article (``Kolesnikov`` → ``Andrei Kolesnikov``), a relative pronoun (``who said``)
+to the noun it modifies; an apposition becomes the speaker's role (``Andrei Kolesnikov,
+senior fellow ..., told CNBC`` → role ``senior fellow ...``).
+
+Example:
+    >>> from toolkit.nlp import load_pipeline
+    >>> doc = load_pipeline()("Mara Kovell arrived. Later Kovell said it was safe. She left.")
+    >>> book = SpeakerBook(doc)
+    >>> book.resolve(doc[5]).name, book.resolve(doc[11]).name
+    ('Mara Kovell', 'Mara Kovell')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .sources import classify_source
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+THING_PRONOUNS = frozenset({"it"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+TITLES = frozenset({
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "rep", "rep.",
+    "gov", "gov.", "prof", "prof.", "gen", "gen.", "sir", "dame", "lord", "lady",
+})
+CORE_DROP_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advmod"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved source.
+
+    Attributes:
+        name: canonical name (full person name, organisation name, or the mention).
+        type: ``person|organization|media|government|document|anonymous|unknown``.
+        role: the apposition or title describing the speaker, if any.
+    """
+
+    name: str | None
+    type: str
+    role: str | None = None
+
+
+def _strip_titles(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and words[0].lower().rstrip(",") in TITLES:
+        words = words[1:]
+    return " ".join(words).strip(" ,")
+
+
+def person_entity(span: Span | Token) -> Span | None:
+    """The PERSON entity inside a span (or covering a token), the one nearest its head."""
+    doc = span.doc
+    if isinstance(span, Token):
+        return next((e for e in doc.ents if e.start <= span.i < e.end and
+                     e.label_ == "PERSON"), None)
+    people = [e for e in span.ents if e.label_ == "PERSON"]
+    if not people:
+        return None
+    root = span.root.i
+    return min(people, key=lambda e: 0 if e.start <= root < e.end else abs(e.start - root))
+
+
+def core_range(token: Token) -> tuple[int, int]:
+    """The mention's head with its left modifiers and compounds, no apposition/clause."""
+    start = token.left_edge.i
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in CORE_DROP_DEPS:
+            break
+        end = child.right_edge.i + 1
+    return start, end
+
+
+class SpeakerBook:
+    """The named people and sources of one article, in reading order.
+
+    Call :meth:`resolve` on source tokens in text order and :meth:`note` for each
+    attribution's speaker, so pronouns resolve to what came before them.
+    """
+
+    def __init__(self, doc: Doc, *, outside: list[tuple[int, int]] | None = None) -> None:
+        self.doc = doc
+        self.full_names: dict[str, str] = {}
+        self.people: list[tuple[int, str]] = []
+        self.speakers: list[tuple[int, Speaker]] = []
+        quoted = outside or []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = _strip_titles(ent.text)
+            if any(s <= ent.start_char < e for s, e in quoted):
+                continue
+            parts = name.split()
+            if len(parts) >= 2:
+                self.full_names.setdefault(parts[-1], name)
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not any(s <= ent.start_char < e for s, e in quoted):
+                self.people.append((ent.start_char, self.full_name(_strip_titles(ent.text))))
+
+    def full_name(self, name: str) -> str:
+        """``Kolesnikov`` → ``Andrei Kolesnikov`` when the article names him in full."""
+        parts = name.split()
+        if len(parts) == 1:
+            return self.full_names.get(parts[0], name)
+        return name
+
+    def note(self, position: int, speaker: Speaker) -> None:
+        """Record that ``speaker`` spoke at character ``position``."""
+        if speaker.name:
+            self.speakers.append((position, speaker))
+
+    def last_speaker(self, position: int, types: set[str]) -> Speaker | None:
+        """The latest recorded speaker of one of ``types`` before ``position``."""
+        for pos, speaker in reversed(self.speakers):
+            if pos < position and speaker.type in types:
+                return speaker
+        return None
+
+    def _pronoun(self, token: Token) -> Speaker:
+        word, position = token.lower_, token.idx
+        if word in PERSON_PRONOUNS:
+            candidates = [(p, s) for p, s in self.speakers if s.type == "person"]
+            candidates += [(p, Speaker(n, "person")) for p, n in self.people]
+            before = [(p, s) for p, s in candidates if p < position]
+            if before:
+                return max(before, key=lambda item: item[0])[1]
+        elif word in PLURAL_PRONOUNS:
+            found = self.last_speaker(position, {"anonymous", "organization", "government",
+                                                 "person"})
+            if found is not None:
+                return found
+        elif word in THING_PRONOUNS:
+            found = self.last_speaker(position, {"organization", "government", "document",
+                                                 "media"})
+            if found is not None:
+                return found
+        return Speaker(None, "unknown")
+
+    def resolve(self, token: Token, *, mention: Span | None = None) -> Speaker:
+        """The canonical speaker of a source whose head token is ``token``.
+
+        Args:
+            token: the head of the source mention.
+            mention: the whole mention (with apposition); defaults to the head's subtree.
+        """
+        doc = token.doc
+        word = token.lower_
+        if word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return self.resolve(token.head.head)
+        if token.pos_ == "PRON" and word in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+            return self._pronoun(token)
+        if token.pos_ == "PRON" and word in FIRST_PERSON:
+            return Speaker(None, "unknown")
+        start, end = core_range(token)
+        core = doc[start:end]
+        mention = mention if mention is not None else doc[token.left_edge.i:token.right_edge.i + 1]
+        role = self._role(token, core)
+        person = person_entity(core) or person_entity(token)
+        if person is not None:
+            return Speaker(self.full_name(_strip_titles(person.text)), "person", role)
+        kind = classify_source(mention)
+        if kind == "person":
+            return Speaker(self.full_name(_strip_titles(core.text)), "person", role)
+        name = core.text.strip(" ,")
+        if token.pos_ == "PROPN" and name.lower().startswith("the "):
+            name = name[4:]
+        return Speaker(name or None, kind, role)
+
+    @staticmethod
+    def _role(token: Token, core: Span) -> str | None:
+        appositions = [c for c in token.rights if c.dep_ == "appos"]
+        if appositions:
+            a = appositions[0]
+            return token.doc[a.left_edge.i:a.right_edge.i + 1].text.strip(" ,")
+        person = person_entity(core)
+        if person is not None and person.start > core.start:
+            title = token.doc[core.start:person.start].text.strip(" ,")
+            return title or None
+        return None

@@ -1,0 +1,197 @@
+"""syntax: dependency rules that find a cue's source mention and its reported content.
+
+Functions take a cue token of a parsed Doc and return token ranges ``(start, end)``
+(end exclusive) within the cue's sentence, trimmed of edge punctuation and spaces.
+
+Example:
+    >>> from toolkit.nlp import load_pipeline
+    >>> doc = load_pipeline()("Officials warned that the plan would fail.")
+    >>> source, content = source_token(doc[1]), content_ranges(doc[1])
+    >>> source.text, [doc[i:j].text for i, j in content]
+    ('Officials', ['that the plan would fail'])
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+Range = tuple[int, int]
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+INHERIT_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+EDGE_PUNCT = frozenset("\"'“”‘’«»„‚,;:.-–—()[]")
+RELAY_HEAD_LEMMAS = frozenset({"report", "quote", "cite", "describe", "record", "film", "show"})
+MIN_INVERTED_CONTENT = 3
+
+
+def trim(doc, start: int, end: int) -> Range:
+    """Drop spaces and punctuation at both ends of the token range ``[start, end)``."""
+    while start < end and (doc[start].is_space or doc[start].text in EDGE_PUNCT):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_PUNCT):
+        end -= 1
+    return start, end
+
+
+def _within_line(token: Token, start: int, end: int) -> Range:
+    """Clip a range to the line (paragraph) of ``token``: no span crosses a line break."""
+    doc = token.doc
+    for i in range(token.i - 1, start - 1, -1):
+        if doc[i].is_space and "\n" in doc[i].text:
+            start = i + 1
+            break
+    for i in range(token.i + 1, end):
+        if doc[i].is_space and "\n" in doc[i].text:
+            end = i
+            break
+    return start, end
+
+
+def subtree_range(token: Token, *, stop: Token | None = None) -> Range:
+    """The token's subtree, within its sentence and line, not reaching ``stop`` (the cue)."""
+    sent = token.sent
+    start, end = max(token.left_edge.i, sent.start), min(token.right_edge.i + 1, sent.end)
+    if stop is not None and start <= stop.i < end:
+        if stop.i > token.i:
+            end = stop.i
+        else:
+            start = stop.i + 1
+    start, end = _within_line(token, start, end)
+    return trim(token.doc, start, end)
+
+
+def source_token(cue: Token, *, depth: int = 0) -> Token | None:
+    """The head token of the cue's source mention, following the usual news syntax.
+
+    - subject of the cue (``officials said``, ``who said``, ``said Mr. X``);
+    - the agent of a passive cue (``was told by X``);
+    - ``X reported Y telling Z`` / ``X quoted Y as saying``: Y, the reporting verb's object;
+    - a participle or conjunct cue inherits the subject of its head (``..., adding``);
+    - a cue modifying a noun is that noun's (``a statement saying``).
+    """
+    children = list(cue.children)
+    for child in children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    for child in children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    head = cue.head
+    if head is cue or depth > 3:
+        return None
+    if cue.dep_ in ("advcl", "xcomp", "acl", "prep", "pcomp") and head.lemma_ in RELAY_HEAD_LEMMAS:
+        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if objects and objects[0].i < cue.i:
+            return objects[0]
+    if cue.dep_ == "pcomp" and head.dep_ == "prep":  # quoted Y as saying
+        return source_token(head.head, depth=depth + 1) if head.head is not head else None
+    if cue.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head
+    if cue.dep_ in INHERIT_SUBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+        return source_token(head, depth=depth + 1)
+    return None
+
+
+def relayed_speech(token: Token) -> Token | None:
+    """In ``X reported Y telling Z`` / ``X quoted Y as saying``, the inner speech verb.
+
+    The reporting verb is then a relay, not the attribution's own cue.
+    """
+    if token.lemma_ not in RELAY_HEAD_LEMMAS:
+        return None
+    objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    if not objects:
+        return None
+    for child in token.children:
+        inner = child
+        if child.dep_ == "prep" and child.lower_ == "as":
+            inner = next((c for c in child.children if c.dep_ == "pcomp"), child)
+        participle = inner is not child or child.dep_ in ("advcl", "acl", "xcomp")
+        if participle and inner.i > objects[0].i and inner.pos_ == "VERB":
+            return inner
+    return None
+
+
+def has_own_subject(cue: Token) -> bool:
+    """Whether the cue has its subject (or passive agent) as a direct child."""
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "agent") for c in cue.children)
+
+
+def source_range(cue: Token, source: Token) -> Range:
+    """The source mention: the source's subtree (appositions and relative clauses
+    included, as PolNeAR marks them), never reaching into the cue."""
+    return subtree_range(source, stop=cue)
+
+
+def content_ranges(cue: Token) -> list[Range]:
+    """The reported content of a verb cue (indirect speech), as token ranges.
+
+    - a clausal complement: ``said that ...``, ``wants to ...`` (ccomp, xcomp);
+    - an inverted report: ``The plan failed, the report said`` where the parser hangs
+      the cue off the content clause (parataxis or conjunct at the end of the sentence):
+      the sentence before the cue's clause.
+    Empty when the cue has no content of its own (it may still introduce a quote).
+    """
+    doc, sent = cue.doc, cue.sent
+    clauses = [c for c in cue.children if c.dep_ in CLAUSE_DEPS]
+    if clauses:
+        start = min(c.left_edge.i for c in clauses)
+        end = max(c.right_edge.i for c in clauses) + 1
+        start, end = _within_line(cue, max(start, sent.start), min(end, sent.end))
+        start, end = trim(doc, start, end)
+        return [(start, end)] if end > start else []
+    if cue.dep_ in ("parataxis", "conj", "ccomp") and cue.i > cue.head.i:
+        left = cue.left_edge.i
+        start, end = trim(doc, sent.start, left)
+        if end - start >= MIN_INVERTED_CONTENT:
+            return [(start, end)]
+    if cue.dep_ == "parataxis" and cue.i < cue.head.i:  # "X, he said, would fail"
+        parts = [trim(doc, sent.start, cue.left_edge.i), trim(doc, cue.right_edge.i + 1, sent.end)]
+        parts = [(s, e) for s, e in parts if e > s]
+        if sum(e - s for s, e in parts) >= MIN_INVERTED_CONTENT:
+            return parts
+    return []
+
+
+def according_to(token: Token) -> tuple[Range, Token, list[Range]] | None:
+    """``according to X``: (cue range, source head, content ranges) or ``None``.
+
+    The content is the clause the phrase modifies, without the phrase itself.
+    """
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None:
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        to = nxt if nxt is not None and nxt.lower_ == "to" else None
+    if to is None:
+        return None
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    doc, sent = token.doc, token.sent
+    phrase_start, phrase_end = token.left_edge.i, token.right_edge.i + 1
+    head = token.head if token.head is not token else None
+    if head is not None and head.i != token.i:
+        c_start, c_end = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
+    else:
+        c_start, c_end = sent.start, sent.end
+    c_start, c_end = _within_line(token, c_start, c_end)
+    parts = [trim(doc, c_start, phrase_start), trim(doc, phrase_end, c_end)]
+    parts = [(s, e) for s, e in parts if e > s]
+    return (token.i, to.i + 1), objects[0], parts
+
+
+def char_bounds(doc, ranges: list[Range]) -> tuple[int, int] | None:
+    """Character offsets from the first range's start to the last range's end."""
+    if not ranges:
+        return None
+    return doc[ranges[0][0]].idx, doc[ranges[-1][1] - 1].idx + len(doc[ranges[-1][1] - 1])
+
+
+def span_of(doc, rng: Range) -> Span:
+    """The Span of a token range."""
+    return doc[rng[0]:rng[1]]

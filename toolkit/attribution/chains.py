@@ -32,15 +32,18 @@ MAX_PREP_DEPTH = 4
 def _name_span(token: Token) -> Span:
     """A proper name around ``token``: the token with its compound and flat-name parts."""
     doc = token.doc
-    start = token.i
+    start, end = token.i, token.i + 1
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(
             start, token.i + 1):
         start -= 1
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            start = min(start, ent.start)
-            return doc[start:max(ent.end, token.i + 1)]
-    return doc[start:token.i + 1]
+    if token.ent_iob_ in ("B", "I"):
+        ent_start = token.i
+        while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+            ent_start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        start = min(start, ent_start)
+    return doc[start:end]
 
 
 def media_mention(token: Token) -> str | None:
@@ -112,6 +115,8 @@ def relay_hops(cue: Token, *, source: Token | None = None) -> list[dict]:
 def according_to_relays(sentence: Span, *, exclude: Token | None = None) -> list[dict]:
     """``according to X`` naming a medium in the sentence (an outer relay for its quotes)."""
     hops = []
+    if "according" not in sentence.text.lower():
+        return hops
     for token in sentence:
         if token.lower_ == "according" and token is not exclude:
             for to in token.children:

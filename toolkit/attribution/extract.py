@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -40,13 +40,14 @@ from spacy.tokens import Doc, Token
 from . import syntax
 from .chains import according_to_relays, build_chain, relay_hops
 from .cues import ACCORDING_TO, Cue, verb_cue
+from .learned import CueModel, cue_features
 from .quotes import QuoteSpan, find_quotes
 from .speakers import FIRST_PERSON, Speaker, SpeakerBook
 
 ATTRIBUTION_COLUMNS = [
     "attribution_id", "doc_id", "outlet", "kind", "content", "content_start", "content_end",
-    "cue", "cue_start", "cue_end", "cue_lemma", "cue_class", "source", "source_start",
-    "source_end", "speaker", "speaker_type", "speaker_role", "chain", "depth", "parent_id",
+    "content_parts", "cue", "cue_start", "cue_end", "cue_lemma", "cue_class", "source",
+    "source_start", "source_end", "speaker", "speaker_type", "speaker_role", "chain", "depth", "parent_id",
     "sentence", "paragraph",
 ]
 SCARE_QUOTE_MAX_WORDS = 4
@@ -54,6 +55,20 @@ DIRECT_SHARE = 0.8  # a complement this much inside one quote is a direct quote
 LABELLING_LEMMAS = frozenset({"call", "describe", "dub", "label", "term", "brand"})
 CONTINUATION_PARAGRAPHS = 2
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass
+class Candidate:
+    """A verb that may introduce an attribution (before the rules or model decide)."""
+
+    token: Token
+    cue: Cue | None
+    source: Token | None
+    source_chars: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    clausal: bool
+    inside: int | None
+    quote: int | None
 
 
 @dataclass
@@ -67,11 +82,16 @@ class Found:
     cue: Cue | None = None
     source_token: Token | None = None
     source_chars: tuple[int, int] | None = None
-    quote: int | None = None
+    quotes: list[int] = field(default_factory=list)
     parent: Found | None = None
     speaker: Speaker | None = None
     hops: list[dict] = field(default_factory=list)
-    continues: Found | None = None
+
+    def absorb(self, quote: int, span: tuple[int, int]) -> None:
+        """Add a quote to this attribution: the other half of a split quote, or a
+        following quote with no cue that continues the same speaker."""
+        self.quotes.append(quote)
+        self.content = sorted([*self.content, span])
 
     @property
     def start(self) -> int:
@@ -85,8 +105,11 @@ class Found:
 class ArticleAttributions:
     """Find the attributions of one parsed article; :meth:`rows` gives the table rows."""
 
-    def __init__(self, doc: Doc, *, outlet: str | None = None, doc_id: str | None = None):
+    def __init__(self, doc: Doc, *, outlet: str | None = None, doc_id: str | None = None,
+                 cue_model: CueModel | None = None):
         self.doc, self.text = doc, doc.text
+        self.cue_model = cue_model
+        self.bare: list[Token] = []
         self.outlet, self.doc_id = outlet, doc_id
         self.quotes: list[QuoteSpan] = find_quotes(self.text)
         self.top = [i for i, q in enumerate(self.quotes) if q.depth == 0]
@@ -129,46 +152,81 @@ class ArticleAttributions:
         return source, self._chars((start, end))
 
     # --- pass 1: verb cues -------------------------------------------------------------
-    def _verb_pass(self) -> list[Token]:
-        bare: list[Token] = []
+    def verb_candidates(self) -> Iterator[Candidate]:
+        """Every verb that may introduce an attribution, with its source and content.
+
+        Speech verbs with neither a complement nor an object are left for the quote
+        pass (``bare``); ``according to`` phrases are added directly.
+        """
         for token in self.doc:
             if token.lower_ == "according":
                 self._according(token)
                 continue
             cue = verb_cue(token)
-            if cue is None:
-                continue
-            inside = self.quote_at(token.idx)
-            if inside is not None and not cue.speech:
+            if (cue is None and token.pos_ != "VERB") or token.dep_ in ("aux", "auxpass"):
                 continue
             inner = syntax.relayed_speech(token)
             if inner is not None and verb_cue(inner) is not None and verb_cue(inner).speech:
                 continue  # a relay: the inner speech verb carries the attribution
+            inside = self.quote_at(token.idx)
             source, source_chars = self._source(token)
-            ranges = syntax.content_ranges(token)
-            labelled = self._labelled_quote(token) if token.lemma_ in LABELLING_LEMMAS else None
-            if labelled is not None and source is not None:
-                self._add(Found("partial", [(self.quotes[labelled].start,
-                                             self.quotes[labelled].end)],
-                                token, self._cue_chars(token), cue, source, source_chars,
-                                quote=labelled))
-                self.used_quotes.add(labelled)
-                continue
+            if cue is not None and token.lemma_ in LABELLING_LEMMAS and source is not None:
+                labelled = self._labelled_quote(token)
+                if labelled is not None:
+                    q = self.quotes[labelled]
+                    self.used_quotes.add(labelled)
+                    self._add(Found("partial", [(q.start, q.end)], token,
+                                    self._cue_chars(token), cue, source, source_chars,
+                                    quotes=[labelled]))
+                    continue
+            ranges, clausal = syntax.content_ranges(token), True
             if not ranges:
-                if cue.speech and source is not None and inside is None:
-                    bare.append(token)
+                if cue is not None and cue.speech and source is not None and inside is None:
+                    self.bare.append(token)
+                    continue
+                ranges, clausal = syntax.object_ranges(token), False
+            if not ranges:
                 continue
             chars = [self._chars(r) for r in ranges]
-            quote = self._quote_covering(chars, token)
-            if quote is not None:
-                q = self.quotes[quote]
-                self.used_quotes.add(quote)
+            quote = self._quote_covering(chars, token) if clausal else None
+            yield Candidate(token, cue, source, source_chars, chars, clausal, inside, quote)
+
+    def _keep(self, candidate: Candidate) -> bool:
+        """The rules, or the cue model when one is given, decide on a candidate."""
+        cue = candidate.cue
+        if cue is not None and cue.speech and (
+                candidate.quote is not None or (candidate.clausal and candidate.inside is None
+                                                and candidate.source is not None)):
+            return True
+        if self.cue_model is None:
+            return (cue is not None and candidate.clausal
+                    and (candidate.inside is None or cue.speech)
+                    and (candidate.source is not None or cue.speech))
+        return self.cue_model.is_cue(self.features(candidate))
+
+    def features(self, candidate: Candidate) -> list[str]:
+        """The cue model's features of a candidate."""
+        token = candidate.token
+        sentence = token.sent
+        quoted = any(self.quote_at(t.idx) is not None for t in (sentence[0], sentence[-1]))
+        return cue_features(token, nested=candidate.inside is not None,
+                            quote_in_sentence=quoted)
+
+    def _verb_pass(self) -> None:
+        for candidate in self.verb_candidates():
+            if not self._keep(candidate):
+                continue
+            token = candidate.token
+            cue = candidate.cue or Cue(token.lemma_.lower(), "other", False)
+            if candidate.quote is not None:
+                q = self.quotes[candidate.quote]
+                self.used_quotes.add(candidate.quote)
                 self._add(Found("direct", [(q.start, q.end)], token, self._cue_chars(token),
-                                cue, source, source_chars, quote=quote))
-            elif source is not None or cue.speech:
-                self._add(Found("indirect", chars, token, self._cue_chars(token), cue,
-                                source, source_chars))
-        return bare
+                                cue, candidate.source, candidate.source_chars,
+                                quotes=[candidate.quote]))
+            else:
+                self._add(Found("indirect", candidate.content, token, self._cue_chars(token),
+                                cue, candidate.source, candidate.source_chars))
 
     def _drop_embedded(self) -> None:
         """A cue inside another attribution's content needs a subject of its own
@@ -225,8 +283,8 @@ class ArticleAttributions:
         return None
 
     # --- pass 2: quotations ------------------------------------------------------------
-    def _quote_pass(self, bare: list[Token]) -> None:
-        free = [t for t in bare if self.quote_at(t.idx) is None]
+    def _quote_pass(self) -> None:
+        free = [t for t in self.bare if self.quote_at(t.idx) is None]
         by_cue: dict[int, Found] = {}
         for found in self.found:
             if found.kind == "direct" and found.cue_token is not None:
@@ -244,13 +302,12 @@ class ArticleAttributions:
             cue = self._nearest_cue(q, free) or self._colon_cue(q, free)
             if cue is not None:
                 if cue.i in by_cue and by_cue[cue.i].kind == "direct":
-                    joined = by_cue[cue.i]
-                    joined.content = sorted([*joined.content, (q.start, q.end)])
+                    by_cue[cue.i].absorb(i, (q.start, q.end))
                     self.used_quotes.add(i)
                     continue
                 source, source_chars = self._source(cue)
                 found = Found("direct", [(q.start, q.end)], cue, self._cue_chars(cue),
-                              verb_cue(cue), source, source_chars, quote=i)
+                              verb_cue(cue), source, source_chars, quotes=[i])
                 by_cue[cue.i] = found
                 self.used_quotes.add(i)
                 self._add(found)
@@ -260,7 +317,7 @@ class ArticleAttributions:
             previous = self._previous_speaker_row(q)
             if previous is not None:
                 self.used_quotes.add(i)
-                self._add(Found("direct", [(q.start, q.end)], quote=i, continues=previous))
+                previous.absorb(i, (q.start, q.end))
 
     def _sentences_of(self, q: QuoteSpan) -> tuple[int, int]:
         end = q.close_end if q.close_end is not None else q.end
@@ -306,21 +363,17 @@ class ArticleAttributions:
 
     # --- pass 3: speakers, nesting, chains ---------------------------------------------
     def _nest(self) -> None:
-        direct = {f.quote: f for f in self.found if f.quote is not None and f.kind == "direct"}
+        owner = {q: f for f in self.found for q in f.quotes}
         for found in self.found:
             anchor = found.cue_chars[0] if found.cue_chars else found.start
             q = self.quote_at(anchor)
-            if q is not None and q != found.quote and q in direct and direct[q] is not found:
-                found.parent = direct[q]
+            if q is not None and q not in found.quotes and q in owner and owner[q] is not found:
+                found.parent = owner[q]
 
     def _resolve(self) -> None:
         outside = [(self.quotes[i].start, self.quotes[i].end) for i in self.top]
         book = SpeakerBook(self.doc, outside=outside)
         for found in self._dependency_order():
-            if found.continues is not None:
-                found.speaker = found.continues.speaker or Speaker(None, "unknown")
-                found.hops = list(found.continues.hops)
-                continue
             source = found.source_token
             if source is None:
                 found.speaker = Speaker(None, "unknown")
@@ -337,8 +390,7 @@ class ArticleAttributions:
                 book.note(found.source_chars[0], found.speaker)
 
     def _dependency_order(self) -> list[Found]:
-        """Reading order, except that a quote's row comes before rows nested in it and a
-        continued row before its continuation."""
+        """Reading order, except that a quote's row comes before the rows nested in it."""
         ordered: list[Found] = []
         done: set[int] = set()
 
@@ -346,9 +398,8 @@ class ArticleAttributions:
             if id(found) in done:
                 return
             done.add(id(found))
-            for before in (found.parent, found.continues):
-                if before is not None:
-                    visit(before)
+            if found.parent is not None:
+                visit(found.parent)
             ordered.append(found)
 
         for found in sorted(self.found, key=self._reading_position):
@@ -377,9 +428,9 @@ class ArticleAttributions:
     # --- rows --------------------------------------------------------------------------
     def find(self) -> list[Found]:
         """Run the three passes; the attributions in reading order."""
-        bare = self._verb_pass()
+        self._verb_pass()
         self._drop_embedded()
-        self._quote_pass(bare)
+        self._quote_pass()
         self._nest()
         self._resolve()
         return sorted(self.found, key=lambda f: (f.start, f.end))
@@ -404,6 +455,7 @@ class ArticleAttributions:
                 "attribution_id": ids[id(f)], "doc_id": self.doc_id, "outlet": self.outlet,
                 "kind": f.kind, "content": self.text[start:end],
                 "content_start": start, "content_end": end,
+                "content_parts": [list(part) for part in f.content],
                 "cue": self.text[f.cue_chars[0]:f.cue_chars[1]] if f.cue_chars else None,
                 "cue_start": f.cue_chars[0] if f.cue_chars else None,
                 "cue_end": f.cue_chars[1] if f.cue_chars else None,
@@ -422,11 +474,30 @@ class ArticleAttributions:
         return sorted(rows, key=lambda r: r["attribution_id"])
 
 
-def attributions_of(doc: Doc, *, outlet: str | None = None, doc_id: str | None = None
-                    ) -> list[dict]:
-    """The attributions table rows of one parsed article (see the module docstring)."""
+DEFAULT_MODEL = "default"
+
+
+def resolve_model(cue_model: CueModel | str | None) -> CueModel | None:
+    """``"default"`` → the packaged cue model, a path → that model, ``None`` → rules only."""
+    if cue_model is None or isinstance(cue_model, CueModel):
+        return cue_model
+    return CueModel.load(None if cue_model == DEFAULT_MODEL else cue_model)
+
+
+def attributions_of(doc: Doc, *, outlet: str | None = None, doc_id: str | None = None,
+                    cue_model: CueModel | str | None = DEFAULT_MODEL) -> list[dict]:
+    """The attributions table rows of one parsed article (see the module docstring).
+
+    Args:
+        doc: the parsed article.
+        outlet: the article's outlet (first hop of every chain).
+        doc_id: its id (default: ``doc.user_data["doc_id"]``).
+        cue_model: ``"default"`` (the packaged learned cue model), a model file, or
+            ``None`` for the hand lexicon and rules alone.
+    """
     doc_id = doc_id if doc_id is not None else doc.user_data.get("doc_id")
-    return ArticleAttributions(doc, outlet=outlet, doc_id=doc_id).rows()
+    return ArticleAttributions(doc, outlet=outlet, doc_id=doc_id,
+                               cue_model=resolve_model(cue_model)).rows()
 
 
 def extract_attributions(

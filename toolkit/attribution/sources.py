@@ -51,7 +51,9 @@ Example:
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -154,6 +156,9 @@ def _pattern(entries: list[str]) -> re.Pattern | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])") if parts else None
 
 
+_PERSON_NAMES_KEY = "toolkit.sources.person_names"
+
+
 @lru_cache(maxsize=4)
 def _build(files: tuple[tuple[Path, int], ...]) -> _Lexicons:
     """The lookup tables; ``files`` holds (path, mtime) pairs so an edit rebuilds them."""
@@ -179,9 +184,21 @@ def _build(files: tuple[tuple[Path, int], ...]) -> _Lexicons:
     )
 
 
+_RECHECK_SECONDS = 2.0
+# [when the files were last looked at, $TOOLKIT_LEXICON_DIR then, the tables]
+_checked: list = [float("-inf"), None, None]
+
+
 def _lexicons() -> _Lexicons:
-    paths = (lexicon_path(n) for n in (SOURCE_TYPE_LEXICON, OUTLET_LEXICON, MEDIA_CUE_LEXICON))
-    return _build(tuple((path, path.stat().st_mtime_ns) for path in paths))
+    """The lookup tables, re-reading the files at most every two seconds (so edits show)
+    and at once when ``$TOOLKIT_LEXICON_DIR`` changes."""
+    now, folder = time.monotonic(), os.environ.get("TOOLKIT_LEXICON_DIR")
+    if now - _checked[0] > _RECHECK_SECONDS or folder != _checked[1]:
+        paths = (lexicon_path(n) for n in (SOURCE_TYPE_LEXICON, OUTLET_LEXICON,
+                                           MEDIA_CUE_LEXICON))
+        tables = _build(tuple((path, path.stat().st_mtime_ns) for path in paths))
+        _checked[:] = [now, folder, tables]
+    return _checked[2]
 
 
 def _known_name(name: str, ent_label: str | None, lex: _Lexicons) -> str | None:
@@ -356,14 +373,22 @@ def _described_as_person(root: Token, lex: _Lexicons) -> bool:
             return True
         if child.dep_ == "relcl" and child.left_edge.lower_ in ("who", "whom"):
             return True
-    doc = root.doc
-    if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == root.text for e in doc.ents):
-        return True
-    return any(  # introduced earlier as "Mayor Alda Brennic": a role, a first name, the name
-        t.text == root.text and t.i >= 2 and doc[t.i - 1].text[:1].isupper()
-        and lex.is_role(doc[t.i - 2].text.rstrip("."))
-        for t in doc[:root.i]
-    )
+    surnames, titled = _person_names(root.doc, lex)
+    return root.text in surnames or any(i < root.i for i in titled.get(root.text, ()))
+
+
+def _person_names(doc, lex: _Lexicons) -> tuple[frozenset[str], dict[str, list[int]]]:
+    """Surnames of multi-word PERSON entities, and where names are introduced with a
+    role and a first name (``Mayor Alda Brennic``); computed once per Doc."""
+    cached = doc.user_data.get(_PERSON_NAMES_KEY)
+    if cached is None:
+        surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
+        titled: dict[str, list[int]] = {}
+        for t in doc[2:]:
+            if doc[t.i - 1].text[:1].isupper() and lex.is_role(doc[t.i - 2].text.rstrip(".")):
+                titled.setdefault(t.text, []).append(t.i)
+        cached = doc.user_data[_PERSON_NAMES_KEY] = (surnames, titled)
+    return cached
 
 
 def _is_acronym(word: str) -> bool:

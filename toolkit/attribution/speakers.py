@@ -57,16 +57,37 @@ def _strip_titles(text: str) -> str:
 
 
 def person_entity(span: Span | Token) -> Span | None:
-    """The PERSON entity inside a span (or covering a token), the one nearest its head."""
+    """The PERSON entity inside a span (or covering a token), the one nearest its head.
+
+    Reads the tokens' entity tags directly (``Span.ents`` rebuilds every entity of the
+    Doc on each call).
+    """
     doc = span.doc
     if isinstance(span, Token):
-        return next((e for e in doc.ents if e.start <= span.i < e.end and
-                     e.label_ == "PERSON"), None)
-    people = [e for e in span.ents if e.label_ == "PERSON"]
+        span = doc[span.i:span.i + 1]
+        if span[0].ent_type_ != "PERSON":
+            return None
+        start, end = span.start, span.end
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end]
+    people, start = [], None
+    for token in span:
+        inside = token.ent_type_ == "PERSON"
+        if start is not None and (not inside or token.ent_iob_ == "B"):
+            people.append((start, token.i))
+            start = None
+        if inside and start is None:
+            start = token.i
+    if start is not None:
+        people.append((start, span.end))
     if not people:
         return None
     root = span.root.i
-    return min(people, key=lambda e: 0 if e.start <= root < e.end else abs(e.start - root))
+    start, end = min(people, key=lambda p: 0 if p[0] <= root < p[1] else abs(p[0] - root))
+    return doc[start:end]
 
 
 def core_range(token: Token) -> tuple[int, int]:

@@ -23,13 +23,25 @@ INHERIT_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl"})
 EDGE_PUNCT = frozenset("\"'“”‘’«»„‚,;:.-–—()[]")
 RELAY_HEAD_LEMMAS = frozenset({"report", "quote", "cite", "describe", "record", "film", "show"})
 MIN_INVERTED_CONTENT = 3
+FALLBACK_SUBJECT_DEPS = frozenset({"nsubj", "appos", "ROOT", "nsubjpass", "npadvmod"})
+RAISING_LEMMAS = frozenset({"seem", "appear", "look", "sound"})
+
+
+def _balanced_close(doc, start: int, end: int) -> bool:
+    """Whether the token before ``end`` closes a bracket opened inside the range."""
+    closing = doc[end - 1].text
+    opening = {")": "(", "]": "["}.get(closing)
+    return opening is not None and any(doc[i].text == opening for i in range(start, end - 1))
 
 
 def trim(doc, start: int, end: int) -> Range:
-    """Drop spaces and punctuation at both ends of the token range ``[start, end)``."""
+    """Drop spaces and punctuation at both ends of the token range ``[start, end)``
+    (a closing bracket that matches one inside the range stays)."""
     while start < end and (doc[start].is_space or doc[start].text in EDGE_PUNCT):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_PUNCT):
+        if _balanced_close(doc, start, end):
+            break
         end -= 1
     return start, end
 
@@ -65,11 +77,14 @@ def source_token(cue: Token, *, depth: int = 0) -> Token | None:
     """The head token of the cue's source mention, following the usual news syntax.
 
     - subject of the cue (``officials said``, ``who said``, ``said Mr. X``);
-    - the agent of a passive cue (``was told by X``);
+    - the agent of a passive cue (``was told by X``); none for a passive without one
+      (``it was reported that``) or a raising verb (``the race seemed close``);
     - ``X reported Y telling Z`` / ``X quoted Y as saying``: Y, the reporting verb's object;
     - a participle or conjunct cue inherits the subject of its head (``..., adding``);
     - a cue modifying a noun is that noun's (``a statement saying``).
     """
+    if cue.lemma_ in RAISING_LEMMAS:
+        return None  # "the race seemed close": the subject is not a source
     children = list(cue.children)
     for child in children:
         if child.dep_ in SUBJECT_DEPS:
@@ -79,9 +94,11 @@ def source_token(cue: Token, *, depth: int = 0) -> Token | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if any(child.dep_ in ("nsubjpass", "auxpass") for child in children):
+        return None
     head = cue.head
     if head is cue or depth > 3:
-        return None
+        return fallback_subject(cue)
     if cue.dep_ in ("advcl", "xcomp", "acl", "prep", "pcomp") and head.lemma_ in RELAY_HEAD_LEMMAS:
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if objects and objects[0].i < cue.i:
@@ -92,7 +109,7 @@ def source_token(cue: Token, *, depth: int = 0) -> Token | None:
         return head
     if cue.dep_ in INHERIT_SUBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
         return source_token(head, depth=depth + 1)
-    return None
+    return fallback_subject(cue)
 
 
 def relayed_speech(token: Token) -> Token | None:
@@ -120,10 +137,37 @@ def has_own_subject(cue: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "agent") for c in cue.children)
 
 
+DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
+
+
 def source_range(cue: Token, source: Token) -> Range:
     """The source mention: the source's subtree (appositions and relative clauses
-    included, as PolNeAR marks them), never reaching into the cue."""
-    return subtree_range(source, stop=cue)
+    included, as PolNeAR marks them), never reaching into the cue, and without a
+    dateline before it (``MACAU (Reuters) - X``)."""
+    doc = source.doc
+    start, end = subtree_range(source, stop=cue)
+    participle = next((c for c in source.rights if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+    if participle is not None and start <= participle.left_edge.i < end:
+        start, end = trim(doc, start, participle.left_edge.i)
+    for i in range(source.i - 1, start - 1, -1):
+        if doc[i].text in DATELINE_DASHES and doc[i].whitespace_ and doc[i - 1].whitespace_:
+            start = i + 1
+            break
+    return trim(doc, start, end)
+
+
+def fallback_subject(cue: Token) -> Token | None:
+    """For a finite cue the parser left without a subject, the nearest noun phrase
+    before it that is not an object (``..., former president Bill Clinton said``)."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in SUBJECT_DEPS | {"nsubjpass", "expl"} for c in cue.children):
+        return None
+    doc = cue.doc
+    for i in range(cue.i - 1, cue.sent.start - 1, -1):
+        token = doc[i]
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in FALLBACK_SUBJECT_DEPS:
+            return token
+    return None
 
 
 def content_ranges(cue: Token) -> list[Range]:
@@ -154,6 +198,21 @@ def content_ranges(cue: Token) -> list[Range]:
         if sum(e - s for s, e in parts) >= MIN_INVERTED_CONTENT:
             return parts
     return []
+
+
+def object_ranges(cue: Token) -> list[Range]:
+    """What a verb acts on when it has no clause: its objects and prepositional phrases
+    to the right (``criticized the plan``, ``called for a recount``)."""
+    objects = [c for c in cue.children if c.i > cue.i and
+               c.dep_ in ("dobj", "attr", "oprd", "prep", "dative")]
+    if not objects:
+        return []
+    sent = cue.sent
+    start = max(min(c.left_edge.i for c in objects), sent.start)
+    end = min(max(c.right_edge.i for c in objects) + 1, sent.end)
+    start, end = _within_line(cue, start, end)
+    start, end = trim(cue.doc, start, end)
+    return [(start, end)] if end > start else []
 
 
 def according_to(token: Token) -> tuple[Range, Token, list[Range]] | None:

@@ -47,8 +47,8 @@ from .speakers import FIRST_PERSON, Speaker, SpeakerBook
 ATTRIBUTION_COLUMNS = [
     "attribution_id", "doc_id", "outlet", "kind", "content", "content_start", "content_end",
     "content_parts", "cue", "cue_start", "cue_end", "cue_lemma", "cue_class", "source",
-    "source_start", "source_end", "speaker", "speaker_type", "speaker_role", "chain", "depth", "parent_id",
-    "sentence", "paragraph",
+    "source_start", "source_end", "speaker", "speaker_type", "speaker_role", "chain", "depth",
+    "parent_id", "sentence", "paragraph",
 ]
 SCARE_QUOTE_MAX_WORDS = 4
 DIRECT_SHARE = 0.8  # a complement this much inside one quote is a direct quote

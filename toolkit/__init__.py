@@ -8,6 +8,7 @@ The public API, one function per stage of the data flow in DESIGN.md:
 """
 
 from . import config, corpus, errors, plots
+from .attribution import extract_attributions
 from .corpus import LoadResult, load_corpus
 from .errors import ToolkitError
 from .nlp import load_pipeline
@@ -22,6 +23,7 @@ __all__ = [
     "config",
     "corpus",
     "errors",
+    "extract_attributions",
     "load_corpus",
     "load_pipeline",
     "parse",

@@ -22,6 +22,7 @@ import yaml
 
 from .corpus import FORMATS
 from .errors import ParameterError, ToolkitError
+from .tables import write_formats, write_table
 
 
 def _mapping(pairs: Sequence[str] | None) -> dict[str, str] | None:
@@ -102,23 +103,6 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_table(table, path: str, fmt: str | None) -> str:
-    """Write a table as JSONL (one record a line), CSV or Parquet; returns the format."""
-    fmt = fmt or {".csv": "csv", ".parquet": "parquet"}.get(Path(path).suffix, "jsonl")
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "jsonl":
-        table.to_json(path, orient="records", lines=True, force_ascii=False)
-    elif fmt == "csv":
-        flat = table.copy()
-        for column in flat.columns:
-            if flat[column].map(lambda v: isinstance(v, (list, dict))).any():
-                flat[column] = flat[column].map(json.dumps)
-        flat.to_csv(path, index=False)
-    else:
-        table.to_parquet(path, index=False)
-    return fmt
-
-
 def cmd_attributions(args: argparse.Namespace) -> int:
     from .attribution import extract_attributions
 
@@ -126,6 +110,25 @@ def cmd_attributions(args: argparse.Namespace) -> int:
     table = extract_attributions(articles, n_process=args.n_process)
     fmt = write_table(table, args.output, args.format)
     print(f"{len(table)} attributions from {len(articles)} articles -> {args.output} ({fmt})")
+    return 0
+
+
+def cmd_sourcing(args: argparse.Namespace) -> int:
+    from .sourcing import analyze_sourcing
+    from .sourcing.network import write_graphml
+
+    articles = load_from_args(args)
+    tables = analyze_sourcing(articles, n_process=args.n_process)
+    out = Path(args.output)
+    for name, table in tables.items():
+        if name != "network":
+            write_formats(table, out / name)
+    write_graphml(tables["network"], out / "source_network.graphml")
+    per_outlet = tables["per_outlet"].set_index("outlet")
+    print(f"{len(articles)} articles, {len(tables['attributions'])} attributions, "
+          f"{len(tables['quotations'])} quotations carried by several articles -> {out}/")
+    columns = ["articles", "attributions_per_100_words", "share_secondhand", "share_anonymous"]
+    print(per_outlet[columns].round(3).to_string())
     return 0
 
 
@@ -219,6 +222,19 @@ def build_parser() -> argparse.ArgumentParser:
                               help="output format (default: from the file name, else jsonl)")
     attributions.add_argument("--n-process", type=int, default=1, help="parser processes (1)")
     attributions.set_defaults(func=cmd_attributions)
+
+    sourcing = verbs.add_parser(
+        "sourcing", help="sourcing density, quote propagation and the source network",
+        description="Extract attributions, then write per-article, per-outlet (and "
+        "per-outlet-and-story) sourcing measures with 95%% bootstrap intervals, outlet "
+        "comparisons, quotations carried by several articles with their first publisher "
+        "and credit, top sources, source overlap (Parquet and CSV each) and the source "
+        "network (GraphML) into the output folder.",
+    )
+    add_corpus_arguments(sourcing)
+    sourcing.add_argument("-o", "--output", required=True, help="output folder")
+    sourcing.add_argument("--n-process", type=int, default=1, help="parser processes (1)")
+    sourcing.set_defaults(func=cmd_sourcing)
 
     evaluate = verbs.add_parser("evaluate", help="score the extractor against gold annotation")
     evaluate_verbs = evaluate.add_subparsers(dest="evaluate_verb", required=True,

@@ -314,3 +314,59 @@ def evaluate_directory(
     scores = score_attributions(predicted, gold, docs=docs)
     scores["failed_documents"] = failed
     return scores
+
+
+def density_against_gold(
+    directories: list[str | Path],
+    *,
+    outlets: Mapping[str, str] | None = None,
+    n_process: int = 1,
+    progress: bool | None = None,
+) -> tuple[pd.DataFrame, dict[str, float]]:
+    """Attributions per 100 words per outlet, from the extractor and from gold, side by side.
+
+    Args:
+        directories: brat gold folders (e.g. PolNeAR's ``train`` and ``dev``).
+        outlets: doc_id → outlet; default: the PolNeAR ``metadata.tsv`` publisher of
+            each text (the folder's parent holds it).
+        n_process: parser processes.
+        progress: progress bar.
+
+    Returns:
+        ``(table, summary)``: per outlet ``articles, words, gold_attributions,
+        toolkit_attributions, gold_per_100_words, toolkit_per_100_words,
+        relative_error``; and ``spearman`` (rank agreement of the two columns) and
+        ``max_abs_relative_error``.
+    """
+    from .attribution.extract import attributions_of
+    from .parse import parse
+    from .sourcing.density import word_count
+
+    golds = [load_gold(d) for d in directories]
+    texts = {doc_id: text for gold in golds for doc_id, text in gold.texts.items()}
+    gold_counts = pd.concat([g.attributions for g in golds]).groupby("doc_id").size()
+    if outlets is None:
+        outlets = {}
+        for directory in directories:
+            metadata = Path(directory).resolve().parent / "metadata.tsv"
+            table = pd.read_csv(metadata, sep="\t", usecols=["filename", "publisher"])
+            outlets.update(zip(table["filename"], table["publisher"]))
+    articles = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+    found = {doc.user_data["doc_id"]: len(attributions_of(doc))
+             for doc in parse(articles, n_process=n_process, progress=progress)}
+    per_doc = pd.DataFrame({
+        "outlet": [outlets[d] for d in texts], "words": [word_count(t) for t in texts.values()],
+        "gold_attributions": [int(gold_counts.get(d, 0)) for d in texts],
+        "toolkit_attributions": [found[d] for d in texts],
+    })
+    table = per_doc.groupby("outlet").agg(
+        articles=("words", "size"), words=("words", "sum"),
+        gold_attributions=("gold_attributions", "sum"),
+        toolkit_attributions=("toolkit_attributions", "sum")).reset_index()
+    table["gold_per_100_words"] = 100 * table["gold_attributions"] / table["words"]
+    table["toolkit_per_100_words"] = 100 * table["toolkit_attributions"] / table["words"]
+    table["relative_error"] = table["toolkit_per_100_words"] / table["gold_per_100_words"] - 1
+    spearman = table["gold_per_100_words"].rank().corr(table["toolkit_per_100_words"].rank())
+    summary = {"spearman": round(float(spearman), 4),
+               "max_abs_relative_error": round(float(table["relative_error"].abs().max()), 4)}
+    return table, summary

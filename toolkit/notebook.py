@@ -22,6 +22,7 @@ import pandas as pd
 
 from .errors import ParameterError
 from .selection import resolve_corpus_path, select_articles
+from .tables import write_formats
 
 IPYTHON_NAMES = {"In", "Out", "get_ipython", "exit", "quit", "open"}
 # Papermill injects literals only; functions, classes and modules in globals are imports.
@@ -109,9 +110,7 @@ def save_table(table: pd.DataFrame, name: str, output_dir: str) -> pd.DataFrame:
     """
     path = _output_path(output_dir, name)
     if path is not None:
-        flat = table.reset_index() if not isinstance(table.index, pd.RangeIndex) else table
-        flat.to_parquet(path.with_suffix(".parquet"), index=False)
-        flat.to_csv(path.with_suffix(".csv"), index=False)
+        write_formats(table, path)
     return table
 
 

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Build data/sample/gold_attributions.jsonl from hand-written annotations.
 
-The annotations below are written as text snippets (content, cue, source), never as
-character offsets. This script finds each snippet in the article text, checks that it is
-found exactly where the annotator said (paragraph index, unique match or explicit
-occurrence, cue and source outside the content span and in the same paragraph), computes
-offsets, paragraph index, chain and depth, and writes the gold file deterministically.
+The annotations below are written as text snippets (content parts, cue, source), never as
+character offsets. One ``A(...)`` entry is one attribution act and becomes one gold row.
+This script finds each snippet in the article text, checks that it is found exactly where
+the annotator said (paragraph index, unique match or explicit occurrence, cue and source
+outside every content part and in the same paragraphs), checks the one-row-per-act rule,
+computes offsets, paragraph index, chain and depth, and writes the gold file
+deterministically.
 
 Usage (from the project root, standard library only):
 
@@ -14,14 +16,23 @@ Usage (from the project root, standard library only):
 
 Annotation conventions (see data/README.md for the full datasheet):
 
-* direct / partial: ``content`` is everything between the quote marks, marks excluded
+* One row per attribution act (as in PolNeAR and the toolkit's extractor). An act may have
+  several *parts*, written as a tuple of snippets in text order:
+  - a quote interrupted by its cue (``"A," she said, "B."``) is ONE row with parts A, B;
+  - a quote with no cue of its own that continues the speaker of the directly preceding
+    row (``"A," Kovell said. "B."``, or a cue-less quote opening the next paragraph) is a
+    further part of that row, which keeps its cue, source, speaker, chain and parent.
+  ``content_parts`` lists the [start, end] offsets of the parts; ``content_start`` is the
+  start of the first part, ``content_end`` the end of the last, and ``content`` is
+  text[content_start:content_end] (so it includes what lies between the parts, e.g.
+  ``," she said, "``). A single-part row has content_parts == [[content_start,
+  content_end]]. A multi-part row is ``direct`` if every part is a quote, ``mixed`` if a
+  reported clause absorbed a quote. The builder rejects two rows sharing a cue and a
+  cue-less row that directly follows a row of the same speaker.
+* direct / partial: each part is everything between the quote marks, marks excluded
   (a trailing comma or full stop inside the marks is kept). A multi-paragraph quote is one
-  row whose content runs from after the first opening mark to before the final closing
-  mark, so it contains the paragraph break and the re-opening mark.
-* A quote interrupted by its cue (``"A," she said, "B."``) is two direct rows that share
-  the cue and the source.
-* A quoted sentence that follows a cued quote with no cue of its own is its own direct
-  row with cue and source set to null; ``speaker`` still names the speaker.
+  part running from after the first opening mark to before the final closing mark, so it
+  contains the paragraph break and the re-opening mark.
 * indirect / mixed / according_to: ``content`` is the reported clause without a leading
   "that" and without the sentence-final full stop (unless the full stop sits inside a
   closing quote mark, as in mixed rows, or belongs to an abbreviation such as "p.m.").
@@ -41,6 +52,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -51,7 +63,7 @@ KINDS = {"direct", "indirect", "mixed", "according_to", "partial"}
 SPEAKER_TYPES = {"person", "organization", "media", "government", "document", "anonymous", "unknown"}
 KEYS = [
     "attribution_id", "doc_id", "outlet", "kind", "content", "content_start", "content_end",
-    "cue", "cue_start", "cue_end", "cue_lemma", "source", "source_start", "source_end",
+    "content_parts", "cue", "cue_start", "cue_end", "cue_lemma", "source", "source_start", "source_end",
     "speaker", "speaker_type", "chain", "depth", "parent_id", "sentence", "paragraph",
 ]
 
@@ -74,20 +86,26 @@ RADIO = "Radio Meridian"
 
 def A(kind, para, content, cue=None, source=None, *, speaker, stype, via=(), occ=None,
       cue_pick=None, src_pick=None, label=None, parent=None, lemma=None):
-    """One annotation. ``via``: intermediate hops as (name, type, cue) or (name, cue) for media.
+    """One attribution act. ``via``: intermediate hops as (name, type, cue) or (name, cue) for media.
 
-    ``occ``: which occurrence of ``content`` in the whole text (needed only if not unique).
-    ``cue_pick`` / ``src_pick``: index among the candidate occurrences in the paragraph
+    ``content``: the snippet, or a tuple of snippets (the parts of one act, in text order).
+    ``para``: paragraph of the first part.
+    ``occ``: which occurrence of a part in the whole text (needed only if not unique); an int
+    for a single part, else a tuple with one entry (int or None) per part.
+    ``cue_pick`` / ``src_pick``: index among the candidate occurrences in the paragraph(s)
     (ordered by position) when the nearest-to-content rule is not the intended one.
     """
+    parts = (content,) if isinstance(content, str) else tuple(content)
+    occs = occ if isinstance(occ, tuple) else (occ,) * len(parts)
+    assert parts and len(occs) == len(parts), content
     hops = []
     for h in via:
         if len(h) == 2:
             hops.append({"name": h[0], "type": "media", "cue": h[1]})
         else:
             hops.append({"name": h[0], "type": h[1], "cue": h[2]})
-    return dict(kind=kind, para=para, content=content, cue=cue, source=source, speaker=speaker,
-                stype=stype, via=hops, occ=occ, cue_pick=cue_pick, src_pick=src_pick,
+    return dict(kind=kind, para=para, parts=parts, cue=cue, source=source, speaker=speaker,
+                stype=stype, via=hops, occ=occs, cue_pick=cue_pick, src_pick=src_pick,
                 label=label, parent=parent, lemma=lemma)
 
 
@@ -101,10 +119,10 @@ GOLD["harbor-ledger-e01"] = [
     A("indirect", 1, "The gate lifted partway and stuck, and water forced through the opening "
       "tore away a section of the spillway apron", "said", "Ruth Ambler",
       speaker="Ruth Ambler", stype="person"),
-    A("direct", 2, "We asked that gate to open at a quarter to six and it moved about a metre, "
-      "then nothing,", "said", "Mara Kovell", speaker="Mara Kovell", stype="person"),
-    A("direct", 2, "It would not go up and it would not come down.",
-      speaker="Mara Kovell", stype="person"),
+    A("direct", 2, ("We asked that gate to open at a quarter to six and it moved about a metre, "
+                    "then nothing,",
+                    "It would not go up and it would not come down."),
+      "said", "Mara Kovell", speaker="Mara Kovell", stype="person"),
     A("according_to", 3, "The river gauge at Lowmarsh rose 2.1 metres in under four hours",
       "according to", "the basin authority", speaker="Calder Basin Authority",
       stype="organization"),
@@ -112,11 +130,10 @@ GOLD["harbor-ledger-e01"] = [
       speaker="Ruth Ambler", stype="person"),
     A("indirect", 5, "engineers had flagged gate 3 long before Sunday", "told", "Kovell",
       speaker="Mara Kovell", stype="person"),
-    A("direct", 5, "This is not a surprise to anyone who reads our own paperwork,", "said", "she",
-      speaker="Mara Kovell", stype="person"),
-    A("direct", 5, 'The gate has been on a list for three years.\n\n"Every winter we were told '
-      'the money would come next year. This morning we ran out of next years.',
-      speaker="Mara Kovell", stype="person"),
+    A("direct", 5, ("This is not a surprise to anyone who reads our own paperwork,",
+                    'The gate has been on a list for three years.\n\n"Every winter we were told '
+                    'the money would come next year. This morning we ran out of next years.'),
+      "said", "she", speaker="Mara Kovell", stype="person"),
     A("indirect", 7, "the gate's lifting chains were badly corroded and that the whole assembly "
       "should be replaced by the end of 2024", "found", "A 2023 inspection report",
       speaker="2023 inspection report", stype="document"),
@@ -126,20 +143,18 @@ GOLD["harbor-ledger-e01"] = [
       "Mayor Alda Brennic", speaker="Alda Brennic", stype="person", cue_pick=0),
     A("indirect", 8, "the evacuation order would stay in place until engineers confirmed the "
       "dam was stable", "said", "She", speaker="Alda Brennic", stype="person", cue_pick=1),
-    A("direct", 9, "We will get people home,", "said", "Brennic",
-      speaker="Alda Brennic", stype="person"),
-    A("direct", 9, "but not one hour before it is safe.", "said", "Brennic",
-      speaker="Alda Brennic", stype="person"),
-    A("direct", 10, "I heard the sirens and thought it was a drill,", "said", "he",
-      speaker="Samir Odell", stype="person"),
-    A("direct", 10, "Then I saw the water in the street.", speaker="Samir Odell", stype="person"),
+    A("direct", 9, ("We will get people home,", "but not one hour before it is safe."),
+      "said", "Brennic", speaker="Alda Brennic", stype="person"),
+    A("direct", 10, ("I heard the sirens and thought it was a drill,",
+                     "Then I saw the water in the street."),
+      "said", "he", speaker="Samir Odell", stype="person"),
     A("indirect", 11, "crews had lowered the reservoir by opening the two working gates and "
       "expected to stabilise the level by Tuesday", "said", "Ambler",
       speaker="Ruth Ambler", stype="person"),
-    A("direct", 11, "The structure of the dam itself is sound,", "added", "she",
-      speaker="Ruth Ambler", stype="person"),
-    A("direct", 12, "It is the gate and the channel that failed, and we will have divers and "
-      "engineers on both by tomorrow morning.", speaker="Ruth Ambler", stype="person"),
+    A("direct", 11, ("The structure of the dam itself is sound,",
+                     "It is the gate and the channel that failed, and we will have divers and "
+                     "engineers on both by tomorrow morning."),
+      "added", "she", speaker="Ruth Ambler", stype="person"),
 ]
 
 GOLD["harbor-ledger-e05"] = [
@@ -170,9 +185,9 @@ GOLD["harbor-ledger-e05"] = [
     A("indirect", 9, "its forces had been carrying out scheduled exercises about 20 kilometres "
       "from the border and that no rounds had been fired toward Veskaria", "said",
       "Ilona Varek", speaker="Ilona Varek", stype="person"),
-    A("direct", 10, "The children will come back in September and ask what happened,", "said",
-      "she", speaker="Hana Lisk", stype="person"),
-    A("direct", 10, "I have no idea what I will tell them.", speaker="Hana Lisk", stype="person"),
+    A("direct", 10, ("The children will come back in September and ask what happened,",
+                     "I have no idea what I will tell them."),
+      "said", "she", speaker="Hana Lisk", stype="person"),
 ]
 
 # --- Daily Relay: second-hand ---------------------------------------------------------------
@@ -180,10 +195,10 @@ GOLD["daily-relay-e01"] = [
     A("indirect", 0, "The spillway gate that failed at the Upper Calder Dam on Sunday had been "
       "listed for replacement for three years", "told", "Mara Kovell",
       speaker="Mara Kovell", stype="person", via=[(LEDGER, "told")]),
-    A("direct", 1, "Every winter we were told the money would come next year,", "said", "Kovell",
-      speaker="Mara Kovell", stype="person", via=[(LEDGER, "in the Ledger article")]),
-    A("direct", 1, "This morning we ran out of next years.", speaker="Mara Kovell",
-      stype="person", via=[(LEDGER, "in the Ledger article")]),
+    A("direct", 1, ("Every winter we were told the money would come next year,",
+                    "This morning we ran out of next years."),
+      "said", "Kovell", speaker="Mara Kovell", stype="person",
+      via=[(LEDGER, "in the Ledger article")]),
     A("indirect", 2, "More than 4,200 people were evacuated from the Lowmarsh district after the "
       "gate jammed and part of the spillway's concrete apron collapsed", "reported",
       "Channel 9 Riverton", speaker=CH9, stype="media"),
@@ -265,10 +280,9 @@ GOLD["capital-whisper-e01"] = [
     A("mixed", 2, "the replacement had been “pushed to the bottom of the pile” twice since 2023",
       "said", "A senior official at the authority", speaker="a senior official at the authority",
       stype="anonymous"),
-    A("direct", 3, "Everyone in the building knew about gate 3,", "said", "the official",
-      speaker="a senior official at the authority", stype="anonymous"),
-    A("direct", 3, "It was a running joke. Nobody is laughing now.",
-      speaker="a senior official at the authority", stype="anonymous"),
+    A("direct", 3, ("Everyone in the building knew about gate 3,",
+                    "It was a running joke. Nobody is laughing now."),
+      "said", "the official", speaker="a senior official at the authority", stype="anonymous"),
     A("according_to", 4, "the 2023 inspection flagged corrosion on the gate’s lifting chains",
       "According to", "people briefed on the authority’s internal review",
       speaker="people briefed on the authority's internal review", stype="anonymous"),
@@ -313,10 +327,9 @@ GOLD["capital-whisper-e03"] = [
     A("partial", 3, "unusual for someone who is supposedly not a person of interest.",
       "described", "one", speaker="two officials briefed on the case", stype="anonymous",
       src_pick=-1),
-    A("direct", 4, "Nobody requests a mayor’s calendar to admire her handwriting,", "said",
-      "a senior official", speaker="a senior official", stype="anonymous"),
-    A("direct", 4, "They want to know who she met and when.", speaker="a senior official",
-      stype="anonymous"),
+    A("direct", 4, ("Nobody requests a mayor’s calendar to admire her handwriting,",
+                    "They want to know who she met and when."),
+      "said", "a senior official", speaker="a senior official", stype="anonymous"),
     A("mixed", 5, "the mayor would cooperate “fully and quickly.”", "said", "Edmund Carrow",
       speaker="Edmund Carrow", stype="person"),
     A("indirect", 6, "the inquiry could paralyse City Hall for months", "fear",
@@ -344,20 +357,17 @@ GOLD["patriot-beacon-e01"] = [
       speaker="Mara Kovell", stype="person"),
     A("indirect", 3, "the evacuation was going smoothly", "insisted", "Brennic",
       speaker="Alda Brennic", stype="person", src_pick=-1),
-    A("direct", 4, "Our crews are doing extraordinary work,", "claimed", "she",
-      speaker="Alda Brennic", stype="person"),
-    A("direct", 4, "and every family has a roof tonight.", "claimed", "she",
-      speaker="Alda Brennic", stype="person"),
+    A("direct", 4, ("Our crews are doing extraordinary work,", "and every family has a roof tonight."),
+      "claimed", "she", speaker="Alda Brennic", stype="person"),
     A("indirect", 5, "police banged on doors only after water had reached their steps", "saying",
       "Residents on Weir Street", speaker="residents on Weir Street", stype="anonymous"),
     A("indirect", 6, "the basin authority has been run for years as a cosy retirement home for "
       "political appointees", "say", "Critics", speaker="critics", stype="anonymous"),
     A("indirect", 6, "the mayor's office knew all about gate 3 long before Sunday", "say",
       "Insiders at City Hall", speaker="insiders at City Hall", stype="anonymous"),
-    A("direct", 7, "These people had three years and a report on their desks,", "said", "he",
-      speaker="Dorian Fesk", stype="person"),
-    A("direct", 7, "They chose glossy offices in Castellane over the safety of Riverton families.",
-      speaker="Dorian Fesk", stype="person"),
+    A("direct", 7, ("These people had three years and a report on their desks,",
+                    "They chose glossy offices in Castellane over the safety of Riverton families."),
+      "said", "he", speaker="Dorian Fesk", stype="person"),
     A("mixed", 8, 'the dam wall itself was "sound."', "insisted", "Ruth Ambler",
       speaker="Ruth Ambler", stype="person"),
     A("according_to", 10, 'Brennic\'s "emergency" declaration came at 9:15 a.m., more than three '
@@ -382,10 +392,9 @@ GOLD["patriot-beacon-e06"] = [
       speaker="Evelin Saar", stype="person"),
     A("mixed", 5, "the university had “no good options” after the province froze its grant for "
       "a third year", "admitted", "She", speaker="Evelin Saar", stype="person"),
-    A("direct", 6, "I would love to tell these students that the fee will stay where it is,",
+    A("direct", 6, ("I would love to tell these students that the fee will stay where it is,",
+                    "I cannot do that without cutting courses."),
       "said", "Saar", speaker="Evelin Saar", stype="person"),
-    A("direct", 6, "I cannot do that without cutting courses.", speaker="Evelin Saar",
-      stype="person"),
     A("indirect", 7, "students from households earning less than the national median will be "
       "exempt from the increase, and that the hardship fund will nearly triple to 3 million "
       "marks", "announced", "Saar", speaker="Evelin Saar", stype="person"),
@@ -420,24 +429,64 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def locate_near(text, needle, span, para_bounds, pick, what, doc_id):
-    """Find ``needle`` in the paragraph(s) of ``span``, outside the span, nearest to it."""
+OPENING_MARKS, CLOSING_MARKS = "\"“«‘'", "\"”»’'"
+
+
+def is_quoted(text: str, s: int, e: int) -> bool:
+    """text[s:e] sits directly between an opening and a closing quote mark."""
+    return s > 0 and e < len(text) and text[s - 1] in OPENING_MARKS and text[e] in CLOSING_MARKS
+
+
+def locate_near(text, needle, parts, para_bounds, pick, what, doc_id):
+    """Find ``needle`` in the paragraph(s) of ``parts``, outside every part, nearest to one."""
     lo, hi = para_bounds
     cands = [lo + s for s in occurrences(text, needle, lo, hi)]
-    cands = [s for s in cands if s + len(needle) <= span[0] or s >= span[1]]
+    cands = [s for s in cands if all(s + len(needle) <= ps or s >= pe for ps, pe in parts)]
     if not cands:
         raise AssertionError(f"{doc_id}: {what} {needle!r} not found near content")
     if pick is not None:
         s = cands[pick]
     else:
         def dist(s):
-            return span[0] - (s + len(needle)) if s < span[0] else s - span[1]
+            return min(ps - (s + len(needle)) if s < ps else s - pe for ps, pe in parts)
         best = min(dist(s) for s in cands)
         nearest = [s for s in cands if dist(s) == best]
         if len(nearest) != 1:
             raise AssertionError(f"{doc_id}: {what} {needle!r} ambiguous, give a pick")
         s = nearest[0]
     return s, s + len(needle)
+
+
+def locate_parts(text, ann, doc_id) -> list[tuple[int, int]]:
+    """Offsets of the content parts of one act: each found uniquely (or at its ``occ``), in
+    text order, non-overlapping, each starting in the paragraph where the previous one ends
+    or in the next one."""
+    spans = []
+    for snippet, occ in zip(ann["parts"], ann["occ"]):
+        hits = occurrences(text, snippet)
+        if occ is None:
+            assert len(hits) == 1, f"{doc_id}: content found {len(hits)}x: {snippet!r}"
+            s = hits[0]
+        else:
+            s = hits[occ]
+        if spans:
+            prev_e = spans[-1][1]
+            assert s >= prev_e, f"{doc_id}: parts out of order at {snippet[:30]!r}"
+            gap = text.count("\n\n", 0, s) - text.count("\n\n", 0, prev_e)
+            assert gap <= 1, f"{doc_id}: part {snippet[:30]!r} is {gap} paragraphs away"
+        spans.append((s, s + len(snippet)))
+    return spans
+
+
+def check_one_row_per_act(doc_id: str, text: str, built: list[dict]) -> None:
+    """Reject annotations that split one attribution act over several rows (rows in text order)."""
+    cues = [(r["cue_start"], r["cue_end"]) for r in built if r["cue"] is not None]
+    assert len(cues) == len(set(cues)), f"{doc_id}: rows share a cue: make them one act with parts"
+    for prev, r in pairwise(built):
+        if (r["cue"] is None and r["speaker"] == prev["speaker"]
+                and r["paragraph"] - text.count("\n\n", 0, prev["content_end"]) <= 1):
+            raise AssertionError(f"{doc_id}: cue-less {r['content'][:30]!r} continues "
+                                 f"{prev['speaker']}: make it a part of the preceding act")
 
 
 def build(review: bool = False) -> list[dict]:
@@ -454,29 +503,27 @@ def build(review: bool = False) -> list[dict]:
         for ann in GOLD[doc_id]:
             assert ann["kind"] in KINDS, ann
             assert ann["stype"] in SPEAKER_TYPES, ann
-            hits = occurrences(text, ann["content"])
-            if ann["occ"] is None:
-                assert len(hits) == 1, f"{doc_id}: content found {len(hits)}x: {ann['content']!r}"
-                cs = hits[0]
-            else:
-                cs = hits[ann["occ"]]
-            ce = cs + len(ann["content"])
+            parts = locate_parts(text, ann, doc_id)
+            cs, ce = parts[0][0], parts[-1][1]
             para = text.count("\n\n", 0, cs)
-            assert para == ann["para"], f"{doc_id}: {ann['content'][:40]!r} in paragraph {para}"
+            assert para == ann["para"], f"{doc_id}: {ann['parts'][0][:40]!r} in paragraph {para}"
             last_para = text.count("\n\n", 0, ce)
             region = (pb[para][0], pb[last_para][1])
+            quoted = [is_quoted(text, s, e) for s, e in parts]
             if ann["kind"] in ("direct", "partial"):
-                assert text[cs - 1] in "\"“«‘'", f"{doc_id}: no opening mark before {ann['content'][:30]!r}"
-                assert text[ce] in "\"”»’'", f"{doc_id}: no closing mark after {ann['content'][-30:]!r}"
+                assert all(quoted), f"{doc_id}: a part of {ann['parts'][0][:30]!r} is not in quote marks"
+            if len(parts) > 1:
+                want = "direct" if all(quoted) else "mixed"
+                assert ann["kind"] == want, f"{doc_id}: multi-part {ann['parts'][0][:30]!r} is {want}"
             cue = cue_s = cue_e = lemma = None
             if ann["cue"] is not None:
-                cue_s, cue_e = locate_near(text, ann["cue"], (cs, ce), region, ann["cue_pick"],
+                cue_s, cue_e = locate_near(text, ann["cue"], parts, region, ann["cue_pick"],
                                            "cue", doc_id)
                 cue = text[cue_s:cue_e]
                 lemma = ann["lemma"] or LEMMAS[cue.lower()]
             src = src_s = src_e = None
             if ann["source"] is not None:
-                src_s, src_e = locate_near(text, ann["source"], (cs, ce), region, ann["src_pick"],
+                src_s, src_e = locate_near(text, ann["source"], parts, region, ann["src_pick"],
                                            "source", doc_id)
                 src = text[src_s:src_e]
             chain = [{"name": outlet, "type": "media", "cue": None}]
@@ -486,6 +533,7 @@ def build(review: bool = False) -> list[dict]:
                 "_label": ann["label"], "_parent": ann["parent"],
                 "doc_id": doc_id, "outlet": outlet, "kind": ann["kind"],
                 "content": text[cs:ce], "content_start": cs, "content_end": ce,
+                "content_parts": [[s, e] for s, e in parts],
                 "cue": cue, "cue_start": cue_s, "cue_end": cue_e, "cue_lemma": lemma,
                 "source": src, "source_start": src_s, "source_end": src_e,
                 "speaker": ann["speaker"], "speaker_type": ann["stype"],
@@ -493,6 +541,7 @@ def build(review: bool = False) -> list[dict]:
                 "sentence": None, "paragraph": para,
             })
         built.sort(key=lambda r: (r["content_start"], -r["content_end"]))
+        check_one_row_per_act(doc_id, text, built)
         labels = {}
         for i, r in enumerate(built, 1):
             r["attribution_id"] = f"{doc_id}-a{i:02d}"
@@ -502,11 +551,16 @@ def build(review: bool = False) -> list[dict]:
             r["parent_id"] = labels[r["_parent"]] if r["_parent"] else None
             if r["parent_id"]:
                 parent = next(p for p in built if p["attribution_id"] == r["parent_id"])
-                assert parent["content_start"] <= r["content_start"] < r["content_end"] <= parent["content_end"]
+                assert any(ps <= r["content_start"] < r["content_end"] <= pe
+                           for ps, pe in parent["content_parts"]), r["attribution_id"]
             rows_out.append({k: r[k] for k in KEYS})
             if review:
                 s, e = r["content_start"], r["content_end"]
-                ctx = text[max(0, s - 70):s] + "[[" + text[s:e] + "]]" + text[e:e + 60]
+                marked = text[s:e]
+                for ps, pe in reversed(r["content_parts"]):
+                    marked = (marked[:ps - s] + "[[" + marked[ps - s:pe - s] + "]]"
+                              + marked[pe - s:])
+                ctx = text[max(0, s - 70):s] + marked + text[e:e + 60]
                 print(f"{r['attribution_id']} {r['kind']:<12} cue={r['cue']!r} src={r['source']!r} "
                       f"-> {r['speaker']} ({r['speaker_type']}) depth={r['depth']}")
                 print("    " + ctx.replace("\n", "\\n"))
@@ -514,10 +568,14 @@ def build(review: bool = False) -> list[dict]:
     for r in rows_out:
         t = by_id[r["doc_id"]]["text"]
         assert t[r["content_start"]:r["content_end"]] == r["content"]
-        if r["cue"] is not None:
-            assert t[r["cue_start"]:r["cue_end"]] == r["cue"]
-        if r["source"] is not None:
-            assert t[r["source_start"]:r["source_end"]] == r["source"]
+        parts = r["content_parts"]
+        assert parts[0][0] == r["content_start"] and parts[-1][1] == r["content_end"]
+        assert all(s < e for s, e in parts)
+        assert all(a[1] <= b[0] for a, b in pairwise(parts))
+        for k in ("cue", "source"):
+            if r[k] is not None:
+                assert t[r[k + "_start"]:r[k + "_end"]] == r[k]
+                assert all(r[k + "_end"] <= s or r[k + "_start"] >= e for s, e in parts)
         assert r["chain"][0] == {"name": r["outlet"], "type": "media", "cue": None}
         assert r["chain"][-1]["name"] == r["speaker"] and r["depth"] == len(r["chain"]) - 2
         assert r["paragraph"] == t.count("\n\n", 0, r["content_start"])

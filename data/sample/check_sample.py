@@ -16,6 +16,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from itertools import pairwise
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -25,12 +26,13 @@ GOLD = HERE / "gold_attributions.jsonl"
 ARTICLE_KEYS = {"doc_id", "outlet", "published", "title", "url", "text", "story"}
 GOLD_KEYS = {
     "attribution_id", "doc_id", "outlet", "kind", "content", "content_start", "content_end",
-    "cue", "cue_start", "cue_end", "cue_lemma", "source", "source_start", "source_end",
+    "content_parts", "cue", "cue_start", "cue_end", "cue_lemma", "source", "source_start", "source_end",
     "speaker", "speaker_type", "chain", "depth", "parent_id", "sentence", "paragraph",
 }
 FIRST_HAND, RELAY, ANON, LOADED = (
     "The Harbor Ledger", "Daily Relay", "The Capital Whisper", "The Patriot Beacon")
 LOADED_LEMMAS = {"claim", "admit", "insist", "concede", "allege", "boast"}
+OPENING_MARKS, CLOSING_MARKS = "\"“«‘'", "\"”»’'"
 
 # Scare quotes: 1-4 words in quote marks in the narrator's voice, no speaker. Only the
 # loaded-terms outlet uses them (titles not counted). Quoted words attributed to someone
@@ -114,6 +116,41 @@ def fail(msg: str) -> None:
     sys.exit(1)
 
 
+def check_parts(r: dict, t: str) -> None:
+    """content_parts: sorted, non-overlapping [start, end] pairs spanning the content."""
+    aid, parts = r["attribution_id"], r["content_parts"]
+    if not (isinstance(parts, list) and parts
+            and all(isinstance(p, list) and len(p) == 2 and all(type(x) is int for x in p)
+                    for p in parts)):
+        fail(f"{aid}: content_parts must be a non-empty list of [start, end] pairs")
+    if parts[0][0] != r["content_start"] or parts[-1][1] != r["content_end"]:
+        fail(f"{aid}: content_parts must start at content_start and end at content_end")
+    if any(not r["content_start"] <= s < e <= r["content_end"] for s, e in parts):
+        fail(f"{aid}: a content part is empty or outside [content_start, content_end]")
+    if any(a[1] > b[0] for a, b in pairwise(parts)):
+        fail(f"{aid}: content parts not sorted or overlapping")
+    for k in ("cue", "source"):
+        if r[k] is not None and any(r[k + "_start"] < e and s < r[k + "_end"] for s, e in parts):
+            fail(f"{aid}: {k} overlaps a content part")
+    if r["kind"] in ("direct", "partial") and not all(
+            s > 0 and t[s - 1] in OPENING_MARKS and e < len(t) and t[e] in CLOSING_MARKS
+            for s, e in parts):
+        fail(f"{aid}: {r['kind']} part not between quote marks")
+    if len(parts) > 1 and r["kind"] not in ("direct", "mixed"):
+        fail(f"{aid}: multi-part row of kind {r['kind']}")
+
+
+def check_one_row_per_act(doc_rows: list[dict], t: str) -> None:
+    """One row per attribution act: no split quote over two rows, no unmerged follow-on."""
+    cues = [(r["cue_start"], r["cue_end"]) for r in doc_rows if r["cue"] is not None]
+    if len(cues) != len(set(cues)):
+        fail(f"{doc_rows[0]['doc_id']}: two rows share a cue (split quote not merged)")
+    for prev, r in pairwise(doc_rows):
+        if (r["cue"] is None and r["speaker"] == prev["speaker"]
+                and r["paragraph"] - t.count("\n\n", 0, prev["content_end"]) <= 1):
+            fail(f"{r['attribution_id']}: cue-less follow-on of {prev['attribution_id']} not merged")
+
+
 def main() -> int:
     lines = ARTICLES.read_text(encoding="utf-8").splitlines()
     docs = [json.loads(line) for line in lines]
@@ -180,15 +217,39 @@ def main() -> int:
             fail(f"{r['attribution_id']}: chain/depth")
         if r["paragraph"] != t.count("\n\n", 0, r["content_start"]):
             fail(f"{r['attribution_id']}: paragraph")
-        if r["parent_id"] is not None and r["parent_id"] not in ids:
-            fail(f"{r['attribution_id']}: parent_id must precede child")
+        check_parts(r, t)
+        if r["parent_id"] is not None:
+            if r["parent_id"] not in ids:
+                fail(f"{r['attribution_id']}: parent_id must precede child")
+            parent = next(p for p in rows if p["attribution_id"] == r["parent_id"])
+            if parent["doc_id"] != r["doc_id"] or not any(
+                    s <= r["content_start"] and r["content_end"] <= e
+                    for s, e in parent["content_parts"]):
+                fail(f"{r['attribution_id']}: content not inside a part of its parent")
     per_doc = Counter(r["doc_id"] for r in rows)
+    for d in per_doc:
+        doc_rows = [r for r in rows if r["doc_id"] == d]
+        if [r["attribution_id"] for r in doc_rows] != [f"{d}-a{i:02d}"
+                                                      for i in range(1, len(doc_rows) + 1)]:
+            fail(f"{d}: attribution ids not consecutive in file order")
+        if doc_rows != sorted(doc_rows, key=lambda r: (r["content_start"], -r["content_end"])):
+            fail(f"{d}: rows not in text order")
+        check_one_row_per_act(doc_rows, by_id[d]["text"])
     per_outlet_docs = Counter(by_id[d]["outlet"] for d in per_doc)
     if any(per_outlet_docs[o] < 2 for o in outlets):
         fail(f"gold docs per outlet: {per_outlet_docs}")
     print(f"gold: {len(rows)} rows ok, {len(per_doc)} articles")
     for d, n in per_doc.items():
         print(f"  {d:<22} {n} rows")
+
+    def dist(values) -> str:
+        return ", ".join(f"{n} {k}" for k, n in Counter(values).most_common())
+    print(f"  kinds: {dist(r['kind'] for r in rows)}")
+    print(f"  speaker types: {dist(r['speaker_type'] for r in rows)}")
+    print("  depth: " + ", ".join(f"{n} at {k}" for k, n in sorted(Counter(r["depth"] for r in rows).items())))
+    print(f"  multi-part rows: {sum(len(r['content_parts']) > 1 for r in rows)}, "
+          f"no cue: {sum(r['cue'] is None for r in rows)}, "
+          f"nested: {sum(r['parent_id'] is not None for r in rows)}")
 
     # answer key from gold
     print("\nanswer key, gold rows per outlet:")

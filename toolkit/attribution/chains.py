@@ -27,6 +27,7 @@ from .sources import classify_source, is_media_name
 HEARER_DEPS = frozenset({"dobj", "dative", "iobj"})
 OUTER_REPORT_LEMMAS = frozenset({"report", "quote", "cite", "write", "say", "tell"})
 MAX_PREP_DEPTH = 4
+ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _name_span(token: Token) -> Span:
@@ -128,10 +129,26 @@ def according_to_relays(sentence: Span, *, exclude: Token | None = None) -> list
     return hops
 
 
+def names_outlet(name: str | None, outlet: str | None) -> bool:
+    """Whether a medium's name refers to the outlet (``the Ledger``, ``Harbor Ledger``
+    for ``The Harbor Ledger``): its words, articles aside, are among the outlet's.
+
+    Example:
+        >>> names_outlet("the Ledger", "The Harbor Ledger"), names_outlet("CNN", "CNBC")
+        (True, False)
+    """
+    words = {w for w in re.findall(r"\w+", (name or "").lower()) if w not in ARTICLES}
+    outlet_words = {w for w in re.findall(r"\w+", (outlet or "").lower()) if w not in ARTICLES}
+    return bool(words) and words <= outlet_words
+
+
 def build_chain(outlet: str | None, hops: list[dict], speaker: dict) -> list[dict]:
-    """The full chain: the article's outlet, the relays, the speaker (no repeated hop)."""
+    """The full chain: the article's outlet, the relays, the speaker. A hop naming the
+    outlet itself (``Kovell told the Ledger`` in the Ledger) is first-hand, not a relay."""
     chain = [{"name": outlet, "type": "media", "cue": None}]
     for hop in hops:
+        if names_outlet(hop["name"], outlet):
+            continue
         if hop["name"] not in (chain[-1]["name"], speaker.get("name")):
             chain.append(hop)
     if speaker.get("name") != chain[-1]["name"] or len(chain) == 1:

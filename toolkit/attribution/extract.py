@@ -53,7 +53,7 @@ ATTRIBUTION_COLUMNS = [
 SCARE_QUOTE_MAX_WORDS = 4
 DIRECT_SHARE = 0.8  # a complement this much inside one quote is a direct quote
 LABELLING_LEMMAS = frozenset({"call", "describe", "dub", "label", "term", "brand"})
-CONTINUATION_PARAGRAPHS = 2
+CONTINUATION_PARAGRAPHS = 1  # a quote with no cue continues a speaker from this close
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
@@ -355,7 +355,7 @@ class ArticleAttributions:
     def _previous_speaker_row(self, q: QuoteSpan) -> Found | None:
         paragraph = self.paragraph(q.open_start)
         earlier = [f for f in self.found if f.end <= q.open_start and f.parent is None
-                   and paragraph - self.paragraph(f.start) <= CONTINUATION_PARAGRAPHS]
+                   and paragraph - self.paragraph(f.end) <= CONTINUATION_PARAGRAPHS]
         return max(earlier, key=lambda f: f.end) if earlier else None
 
     def _add(self, found: Found) -> None:
@@ -503,6 +503,7 @@ def attributions_of(doc: Doc, *, outlet: str | None = None, doc_id: str | None =
 def extract_attributions(
     articles_or_docs: pd.DataFrame | Iterable[Doc],
     *,
+    cue_model: CueModel | str | None = DEFAULT_MODEL,
     n_process: int = 1,
     progress: bool | None = None,
 ) -> pd.DataFrame:
@@ -511,6 +512,7 @@ def extract_attributions(
     Args:
         articles_or_docs: the articles table (parsed through the cache) or parsed Docs
             (``doc.user_data`` may carry ``doc_id`` and ``outlet``).
+        cue_model: ``"default"``, a model file, or ``None`` for the rules alone.
         n_process: parser processes when parsing articles.
         progress: show a progress bar (see :func:`toolkit.parse.parse`).
 
@@ -532,5 +534,7 @@ def extract_attributions(
         pairs = zip(docs, outlets or itertools.repeat(None))
     else:
         pairs = ((doc, doc.user_data.get("outlet")) for doc in articles_or_docs)
-    rows = [row for doc, outlet in pairs for row in attributions_of(doc, outlet=outlet)]
+    model = resolve_model(cue_model)
+    rows = [row for doc, outlet in pairs
+            for row in attributions_of(doc, outlet=outlet, cue_model=model)]
     return pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)

@@ -1,0 +1,92 @@
+"""sourcing: sourcing density, quote propagation and the source network, as tables.
+
+Modules: :mod:`.density` (per-article and per-outlet measures with bootstrap CIs),
+:mod:`.propagation` (the same quote across outlets), :mod:`.network` (who quotes whom,
+top sources, shared voices). :func:`analyze_sourcing` runs them all on a corpus.
+
+Example:
+    >>> from toolkit import load_corpus, config
+    >>> tables = analyze_sourcing(load_corpus(config.SAMPLE_CORPUS))  # doctest: +SKIP
+    >>> tables["per_outlet"].set_index("outlet")["share_secondhand"].idxmax()  # doctest: +SKIP
+    'Daily Relay'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from ..attribution.extract import ATTRIBUTION_COLUMNS, attributions_of, resolve_model
+from ..attribution.quotes import find_quotes
+from ..parse import parse
+from .density import POOLED, article_density, compare_outlets, outlet_density
+from .network import source_network, source_overlap, top_sources
+from .propagation import credit_summary, propagation, quote_table
+
+_WORDS = re.compile(r"\S+")
+
+
+def quoted_word_count(text: str) -> int:
+    """Words inside (outermost) quotation marks.
+
+    Example:
+        >>> quoted_word_count('He said "we will act now" and left.')
+        4
+    """
+    return sum(len(_WORDS.findall(text, q.start, q.end)) for q in find_quotes(text)
+               if q.depth == 0)
+
+
+def analyze_sourcing(
+    articles: pd.DataFrame,
+    *,
+    cue_model: Any = "default",
+    n_process: int = 1,
+    progress: bool | None = None,
+) -> dict[str, Any]:
+    """Every sourcing table of a corpus in one pass over the (cached) parse.
+
+    Returns:
+        A dict of DataFrames: ``attributions``, ``per_article``, ``per_outlet``,
+        ``per_outlet_story`` (when articles have stories), ``comparisons`` (every outlet
+        pair on every measure), ``quotes``, ``quotations``, ``carriers``, ``credit``,
+        ``top_sources``, ``overlap``; and ``network`` (a networkx DiGraph).
+    """
+    model = resolve_model(cue_model)
+    rows, sentences = [], {}
+    outlets = dict(zip(articles["doc_id"], articles["outlet"]))
+    for doc in parse(articles, n_process=n_process, progress=progress):
+        doc_id = doc.user_data["doc_id"]
+        rows += attributions_of(doc, outlet=outlets[doc_id], cue_model=model)
+        sentences[doc_id] = sum(1 for s in doc.sents if not s.text.isspace())
+    attributions = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+    quoted = {d: quoted_word_count(t) for d, t in zip(articles["doc_id"], articles["text"])}
+    per_article = article_density(articles, attributions, sentences=sentences,
+                                  quoted_words=quoted)
+    quotes = quote_table(articles, attributions)
+    quotations, carriers = propagation(quotes)
+    tables: dict[str, Any] = {
+        "attributions": attributions,
+        "per_article": per_article,
+        "per_outlet": outlet_density(per_article),
+        "comparisons": pd.concat([compare_outlets(per_article, m) for m in POOLED],
+                                 ignore_index=True),
+        "quotes": quotes, "quotations": quotations, "carriers": carriers,
+        "credit": credit_summary(carriers),
+        "top_sources": top_sources(attributions),
+        "overlap": source_overlap(attributions),
+        "network": source_network(attributions),
+    }
+    if per_article["story"].notna().any():
+        tables["per_outlet_story"] = outlet_density(per_article.dropna(subset=["story"]),
+                                                    by=["outlet", "story"])
+    return tables
+
+
+__all__ = [
+    "analyze_sourcing", "article_density", "compare_outlets", "credit_summary",
+    "outlet_density", "propagation", "quote_table", "quoted_word_count", "source_network",
+    "source_overlap", "top_sources",
+]

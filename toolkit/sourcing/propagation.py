@@ -1,0 +1,218 @@
+"""propagation: follow the same quotation across articles and outlets.
+
+Quotations (:func:`quote_table`) are matched by shingles: each quote becomes the set of
+its word 4-grams (after lower-casing and dropping punctuation), an inverted index maps
+shingles to quotes, and two quotes sharing shingles are the same quotation when the
+shared shingles cover at least half of the shorter one (so truncations, trimmed
+openings and small edits still match). Shingles found in very many quotes (boilerplate)
+are skipped, so the work grows with the number of quotes, not its square.
+
+For each quotation carried by several articles (:func:`propagation`): which outlets
+carry it, the first by date (on the same day, the fullest version: later carriers
+truncate), and whether each later carrier credits the first outlet,
+credits another medium (a relay), or presents the quote as its own.
+
+Example:
+    >>> quotes = pd.DataFrame({"text": ["we ran out of next years this morning",
+    ...                                  "We ran out of next years this morning, she said"]})
+    >>> match_quotes(quotes).tolist()
+    [0, 0]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import numpy as np
+import pandas as pd
+
+from ..attribution.chains import names_outlet
+from ..attribution.quotes import find_quotes
+
+SHINGLE_WORDS = 4
+MIN_QUOTE_WORDS = 6
+MATCH_SHARE = 0.5
+MAX_SHINGLE_QUOTES = 50
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def normalize(text: str) -> list[str]:
+    """Lower-cased words without punctuation or quote marks.
+
+    Example:
+        >>> normalize("“We’ll act,” she said.")
+        ['we’ll', 'act', 'she', 'said']
+    """
+    return _WORD.findall(text.lower())
+
+
+def shingles(words: list[str], size: int = SHINGLE_WORDS) -> set[int]:
+    """Hashes of the word ``size``-grams (the whole text when it is shorter)."""
+    if len(words) <= size:
+        return {hash(" ".join(words))} if words else set()
+    return {hash(" ".join(words[i:i + size])) for i in range(len(words) - size + 1)}
+
+
+def quote_table(articles: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFrame:
+    """Every quotation of at least ``MIN_QUOTE_WORDS`` words, with who it is attributed to.
+
+    A quotation belongs to the attribution whose content holds its opening (its
+    speaker, chain and depth); quotations no attribution holds keep a null speaker.
+
+    Returns:
+        ``quote_id, doc_id, outlet, published, story, start, end, text, words,
+        attribution_id, speaker, speaker_type, depth, chain``.
+    """
+    by_doc = {d: g for d, g in attributions.groupby("doc_id")} if len(attributions) else {}
+    rows = []
+    for article in articles.itertuples(index=False):
+        text = article.text
+        owners = by_doc.get(article.doc_id)
+        for span in find_quotes(text):
+            if span.depth:
+                continue
+            words = len(normalize(text[span.start:span.end]))
+            if words < MIN_QUOTE_WORDS:
+                continue
+            owner = None
+            if owners is not None:
+                holding = owners[(owners["content_start"] <= span.start)
+                                 & (span.start < owners["content_end"])
+                                 & owners["parent_id"].isna()]
+                owner = holding.iloc[0] if len(holding) else None
+            rows.append({
+                "quote_id": f"{article.doc_id}-q{len(rows):04d}",
+                "doc_id": article.doc_id, "outlet": article.outlet,
+                "published": getattr(article, "published", None),
+                "story": getattr(article, "story", None),
+                "start": span.start, "end": span.end, "text": text[span.start:span.end],
+                "words": words,
+                "attribution_id": owner["attribution_id"] if owner is not None else None,
+                "speaker": owner["speaker"] if owner is not None else None,
+                "speaker_type": owner["speaker_type"] if owner is not None else None,
+                "depth": int(owner["depth"]) if owner is not None else None,
+                "chain": owner["chain"] if owner is not None else None,
+            })
+    columns = ["quote_id", "doc_id", "outlet", "published", "story", "start", "end", "text",
+               "words", "attribution_id", "speaker", "speaker_type", "depth", "chain"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def match_quotes(quotes: pd.DataFrame, *, share: float = MATCH_SHARE,
+                 max_df: int = MAX_SHINGLE_QUOTES) -> pd.Series:
+    """A cluster label per quote: quotes with the same label are the same quotation.
+
+    Args:
+        quotes: a table with a ``text`` column.
+        share: the share of the shorter quote's shingles the two must have in common.
+        max_df: shingles in more quotes than this are boilerplate and ignored.
+    """
+    sets = [shingles(normalize(text)) for text in quotes["text"]]
+    index: dict[int, list[int]] = defaultdict(list)
+    for i, grams in enumerate(sets):
+        for gram in grams:
+            index[gram].append(i)
+    parent = list(range(len(sets)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for postings in index.values():
+        if 1 < len(postings) <= max_df:
+            for a_pos, a in enumerate(postings):
+                for b in postings[a_pos + 1:]:
+                    shared[(a, b)] += 1
+    for (a, b), count in shared.items():
+        if count >= share * min(len(sets[a]), len(sets[b])):
+            root_a, root_b = find(a), find(b)
+            if root_a != root_b:
+                parent[max(root_a, root_b)] = min(root_a, root_b)
+    roots = [find(i) for i in range(len(sets))]
+    labels = {root: n for n, root in enumerate(dict.fromkeys(roots))}
+    return pd.Series([labels[r] for r in roots], index=quotes.index, dtype=int)
+
+
+def _credits(chain: list[dict] | None, first_outlet: str) -> tuple[str, str | None]:
+    """How a carrier presents a quote: ``credits_first``, ``credits_relay`` or ``own``."""
+    media = [hop["name"] for hop in (chain or [])[1:-1] if hop.get("type") == "media"]
+    for name in media:
+        if names_outlet(name, first_outlet):
+            return "credits_first", name
+    if media:
+        return "credits_relay", media[0]
+    return "own", None
+
+
+def propagation(quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Quotations carried by more than one article, and how each carrier credits them.
+
+    Args:
+        quotes: from :func:`quote_table`.
+
+    Returns:
+        ``(quotations, carriers)``. ``quotations``: one row per quotation with
+        ``cluster, text, speaker, articles, outlets, outlet_list, first_outlet,
+        first_doc_id, first_published, uncredited_carriers``. ``carriers``: one row
+        per (quotation, article): ``cluster, doc_id, outlet, published, is_first,
+        credit`` (``first``, ``credits_first``, ``credits_relay`` or ``own``),
+        ``credited`` (the medium named) and ``chain``.
+    """
+    if quotes.empty:
+        return pd.DataFrame(), pd.DataFrame()
+    quotes = quotes.assign(cluster=match_quotes(quotes).to_numpy())
+    sizes = quotes.groupby("cluster")["doc_id"].nunique()
+    shared = quotes[quotes["cluster"].isin(sizes[sizes > 1].index)]
+    clusters, carriers = [], []
+    for cluster, group in shared.groupby("cluster"):
+        ordered = group.assign(_when=pd.to_datetime(group["published"], errors="coerce"),
+                               _length=-group["words"]) \
+            .sort_values(["_when", "_length", "doc_id"], na_position="last", kind="stable")
+        first = ordered.iloc[0]
+        per_doc = ordered.drop_duplicates("doc_id")
+        for row in per_doc.itertuples(index=False):
+            is_first = row.doc_id == first["doc_id"]
+            credit, credited = ("first", None) if is_first else _credits(
+                row.chain, first["outlet"])
+            carriers.append({"cluster": cluster, "doc_id": row.doc_id, "outlet": row.outlet,
+                             "published": row.published, "is_first": is_first,
+                             "credit": credit, "credited": credited, "chain": row.chain,
+                             "text": row.text})
+        speakers = group["speaker"].dropna()
+        later = [c for c in carriers if c["cluster"] == cluster and not c["is_first"]]
+        clusters.append({
+            "cluster": cluster, "text": first["text"],
+            "speaker": speakers.mode().iloc[0] if len(speakers) else None,
+            "articles": int(group["doc_id"].nunique()),
+            "outlets": int(group["outlet"].nunique()),
+            "outlet_list": sorted(group["outlet"].unique()),
+            "first_outlet": first["outlet"], "first_doc_id": first["doc_id"],
+            "first_published": first["published"],
+            "uncredited_carriers": int(sum(c["credit"] == "own" for c in later)),
+        })
+    table = pd.DataFrame(clusters)
+    if not table.empty:
+        table = table.sort_values(["outlets", "articles"], ascending=False, kind="stable")
+    return table.reset_index(drop=True), pd.DataFrame(carriers)
+
+
+def credit_summary(carriers: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: how often its later carriage of a shared quote credits someone.
+
+    Returns:
+        ``outlet, carried_later, credits_first, credits_relay, own, share_uncredited``.
+    """
+    later = carriers[~carriers["is_first"]] if len(carriers) else carriers
+    if later.empty:
+        return pd.DataFrame(columns=["outlet", "carried_later", "credits_first",
+                                     "credits_relay", "own", "share_uncredited"])
+    table = pd.crosstab(later["outlet"], later["credit"]).reindex(
+        columns=["credits_first", "credits_relay", "own"], fill_value=0)
+    table.insert(0, "carried_later", table.sum(axis=1))
+    table["share_uncredited"] = np.where(table["carried_later"] > 0,
+                                         table["own"] / table["carried_later"], np.nan)
+    return table.reset_index()

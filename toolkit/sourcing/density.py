@@ -107,7 +107,7 @@ def article_density(
         measures of :data:`POOLED` (NaN where the denominator is zero).
     """
     base = articles[["doc_id", "outlet"]].copy()
-    base["story"] = articles["story"] if "story" in articles else None
+    base["story"] = articles.get("story", None)
     base["words"] = articles["text"].map(word_count).to_numpy()
     base["sentences"] = base["doc_id"].map(sentences).fillna(0).astype(int)
     base["quoted_words"] = base["doc_id"].map(quoted_words).fillna(0).astype(int)
@@ -143,8 +143,9 @@ def _bootstrap(frame: pd.DataFrame, measures: list[str], samples: int,
         with np.errstate(divide="ignore", invalid="ignore"):
             values = scale * top[draws].sum(axis=1) / bottom[draws].sum(axis=1)
         values = values[np.isfinite(values)]
-        bounds[measure] = ((float(np.quantile(values, alpha)), float(np.quantile(values, 1 - alpha)))
-                           if len(values) else (float("nan"), float("nan")))
+        bounds[measure] = (
+            (float(np.quantile(values, alpha)), float(np.quantile(values, 1 - alpha)))
+            if len(values) else (float("nan"), float("nan")))
     return bounds
 
 

@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -49,7 +50,7 @@ def source_network(attributions: pd.DataFrame) -> nx.DiGraph:
         speaker = chain[-1]
         if not graph.has_node(speaker["name"]):
             graph.add_node(speaker["name"], kind=speaker.get("type") or "unknown")
-        for i, (a, b) in enumerate(zip(names, names[1:])):
+        for i, (a, b) in enumerate(itertools.pairwise(names)):
             if a is None or b is None or a == b:
                 continue
             kind = "quotes" if i == len(names) - 2 else "relays"

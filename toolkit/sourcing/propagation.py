@@ -2,10 +2,11 @@
 
 Quotations (:func:`quote_table`) are matched by shingles: each quote becomes the set of
 its word 4-grams (after lower-casing and dropping punctuation), an inverted index maps
-shingles to quotes, and two quotes sharing shingles are the same quotation when the
-shared shingles cover at least half of the shorter one (so truncations, trimmed
-openings and small edits still match). Shingles found in very many quotes (boilerplate)
-are skipped, so the work grows with the number of quotes, not its square.
+shingles to quotes, and two quotes are the same quotation when their shared shingles
+cover at least half of the shorter one (so truncations, trimmed openings and small edits
+still match). Each quote is compared only through its rarest shingles (prefix
+filtering) and clusters grow transitively, so the work grows with the number of quotes,
+not its square; shingles found in very many quotes (boilerplate) are ignored.
 
 For each quotation carried by several articles (:func:`propagation`): which outlets
 carry it, the first by date (on the same day, the fullest version: later carriers
@@ -21,8 +22,10 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -33,7 +36,9 @@ from ..attribution.quotes import find_quotes
 SHINGLE_WORDS = 4
 MIN_QUOTE_WORDS = 6
 MATCH_SHARE = 0.5
-MAX_SHINGLE_QUOTES = 50
+MAX_SHINGLE_QUOTES = 200
+PREFIX_SHINGLES = 4  # a quote is compared through its rarest shingles only
+COMPARED_PER_SHINGLE = 8  # ... with the earliest quotes holding each of them
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -103,6 +108,11 @@ def match_quotes(quotes: pd.DataFrame, *, share: float = MATCH_SHARE,
                  max_df: int = MAX_SHINGLE_QUOTES) -> pd.Series:
     """A cluster label per quote: quotes with the same label are the same quotation.
 
+    Prefix filtering keeps the work linear: each quote is compared only with the
+    earliest few quotes that hold one of its rarest shingles, and similar quotes are
+    joined transitively (union-find), so a quotation carried by hundreds of articles
+    costs hundreds of comparisons, not their square.
+
     Args:
         quotes: a table with a ``text`` column.
         share: the share of the shorter quote's shingles the two must have in common.
@@ -121,17 +131,17 @@ def match_quotes(quotes: pd.DataFrame, *, share: float = MATCH_SHARE,
             i = parent[i]
         return i
 
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for postings in index.values():
-        if 1 < len(postings) <= max_df:
-            for a_pos, a in enumerate(postings):
-                for b in postings[a_pos + 1:]:
-                    shared[(a, b)] += 1
-    for (a, b), count in shared.items():
-        if count >= share * min(len(sets[a]), len(sets[b])):
-            root_a, root_b = find(a), find(b)
-            if root_a != root_b:
-                parent[max(root_a, root_b)] = min(root_a, root_b)
+    for i, grams in enumerate(sets):
+        usable = [g for g in grams if len(index[g]) <= max_df]
+        prefix = sorted(usable, key=lambda g: (len(index[g]), g))[:PREFIX_SHINGLES]
+        for gram in prefix:
+            for j in index[gram][:COMPARED_PER_SHINGLE]:
+                if j == i or find(i) == find(j):
+                    continue
+                common = len(grams & sets[j])
+                if common >= share * min(len(grams), len(sets[j])):
+                    root_i, root_j = find(i), find(j)
+                    parent[max(root_i, root_j)] = min(root_i, root_j)
     roots = [find(i) for i in range(len(sets))]
     labels = {root: n for n, root in enumerate(dict.fromkeys(roots))}
     return pd.Series([labels[r] for r in roots], index=quotes.index, dtype=int)
@@ -164,35 +174,38 @@ def propagation(quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """
     if quotes.empty:
         return pd.DataFrame(), pd.DataFrame()
-    quotes = quotes.assign(cluster=match_quotes(quotes).to_numpy())
+    quotes = quotes.assign(cluster=match_quotes(quotes).to_numpy(),
+                           _when=pd.to_datetime(quotes["published"], errors="coerce"),
+                           _length=-quotes["words"])
     sizes = quotes.groupby("cluster")["doc_id"].nunique()
-    shared = quotes[quotes["cluster"].isin(sizes[sizes > 1].index)]
+    shared = quotes[quotes["cluster"].isin(sizes[sizes > 1].index)].sort_values(
+        ["cluster", "_when", "_length", "doc_id"], na_position="last", kind="stable")
     clusters, carriers = [], []
-    for cluster, group in shared.groupby("cluster"):
-        ordered = group.assign(_when=pd.to_datetime(group["published"], errors="coerce"),
-                               _length=-group["words"]) \
-            .sort_values(["_when", "_length", "doc_id"], na_position="last", kind="stable")
-        first = ordered.iloc[0]
-        per_doc = ordered.drop_duplicates("doc_id")
-        for row in per_doc.itertuples(index=False):
-            is_first = row.doc_id == first["doc_id"]
+    for cluster, group in itertools.groupby(shared.to_dict("records"), key=itemgetter("cluster")):
+        group = list(group)
+        first, seen, later = group[0], set(), []
+        for row in group:
+            if row["doc_id"] in seen:
+                continue
+            seen.add(row["doc_id"])
+            is_first = row["doc_id"] == first["doc_id"]
             credit, credited = ("first", None) if is_first else _credits(
-                row.chain, first["outlet"])
-            carriers.append({"cluster": cluster, "doc_id": row.doc_id, "outlet": row.outlet,
-                             "published": row.published, "is_first": is_first,
-                             "credit": credit, "credited": credited, "chain": row.chain,
-                             "text": row.text})
-        speakers = group["speaker"].dropna()
-        later = [c for c in carriers if c["cluster"] == cluster and not c["is_first"]]
+                row["chain"], first["outlet"])
+            carrier = {"cluster": cluster, "doc_id": row["doc_id"], "outlet": row["outlet"],
+                       "published": row["published"], "is_first": is_first, "credit": credit,
+                       "credited": credited, "chain": row["chain"], "text": row["text"]}
+            carriers.append(carrier)
+            if not is_first:
+                later.append(carrier)
+        speakers = pd.Series([r["speaker"] for r in group]).dropna()
+        outlets = sorted({r["outlet"] for r in group})
         clusters.append({
             "cluster": cluster, "text": first["text"],
             "speaker": speakers.mode().iloc[0] if len(speakers) else None,
-            "articles": int(group["doc_id"].nunique()),
-            "outlets": int(group["outlet"].nunique()),
-            "outlet_list": sorted(group["outlet"].unique()),
+            "articles": len(seen), "outlets": len(outlets), "outlet_list": outlets,
             "first_outlet": first["outlet"], "first_doc_id": first["doc_id"],
             "first_published": first["published"],
-            "uncredited_carriers": int(sum(c["credit"] == "own" for c in later)),
+            "uncredited_carriers": sum(c["credit"] == "own" for c in later),
         })
     table = pd.DataFrame(clusters)
     if not table.empty:

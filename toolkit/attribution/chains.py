@@ -61,6 +61,12 @@ def media_mention(token: Token) -> str | None:
     return None
 
 
+def _may_name(token: Token) -> bool:
+    """Cheap filter before :func:`media_mention`: media are named by proper nouns."""
+    return token.pos_ == "PROPN" or any(
+        c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in token.children)
+
+
 def _hop(name: str, cue: str | None) -> dict:
     return {"name": name, "type": "media", "cue": cue}
 
@@ -70,7 +76,7 @@ def _prep_media(token: Token, depth: int = 0) -> list[tuple[Token, str]]:
     found = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "pobj", "acl") and depth < MAX_PREP_DEPTH:
-            if child.dep_ == "pobj":
+            if child.dep_ == "pobj" and _may_name(child):
                 name = media_mention(child)
                 if name:
                     found.append((child, name))

@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 from spacy.tokens import Doc, Token
 
@@ -64,7 +65,6 @@ class Candidate:
     token: Token
     cue: Cue | None
     source: Token | None
-    source_chars: tuple[int, int] | None
     content: list[tuple[int, int]]
     clausal: bool
     inside: int | None
@@ -115,7 +115,8 @@ class ArticleAttributions:
         self.top = [i for i, q in enumerate(self.quotes) if q.depth == 0]
         self._top_starts = [self.quotes[i].open_start for i in self.top]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
-        self.sentence_starts = [s.start_char for s in doc.sents]
+        starts = doc.to_array(["SENT_START", "IDX"]) if len(doc) else np.zeros((0, 2))
+        self.sentence_starts = [0, *starts[starts[:, 0] == 1, 1].tolist()]
         self.used_quotes: set[int] = set()
         self.found: list[Found] = []
 
@@ -142,21 +143,24 @@ class ArticleAttributions:
         first, last = self.doc[rng[0]], self.doc[rng[1] - 1]
         return first.idx, last.idx + len(last.text)
 
-    def _source(self, cue: Token) -> tuple[Token | None, tuple[int, int] | None]:
-        source = syntax.source_token(cue)
+    def _source_chars(self, cue: Token, source: Token | None) -> tuple[int, int] | None:
         if source is None:
-            return None, None
+            return None
         start, end = syntax.source_range(cue, source)
         if end <= start:
-            return source, (source.idx, source.idx + len(source.text))
-        return source, self._chars((start, end))
+            return source.idx, source.idx + len(source.text)
+        return self._chars((start, end))
+
+    def _source(self, cue: Token) -> tuple[Token | None, tuple[int, int] | None]:
+        source = syntax.source_token(cue)
+        return source, self._source_chars(cue, source)
 
     # --- pass 1: verb cues -------------------------------------------------------------
     def verb_candidates(self) -> Iterator[Candidate]:
         """Every verb that may introduce an attribution, with its source and content.
 
-        Speech verbs with neither a complement nor an object are left for the quote
-        pass (``bare``); ``according to`` phrases are added directly.
+        Speech verbs with no clausal complement are left for the quote pass (``bare``);
+        ``according to`` phrases and labelled quotes are added directly.
         """
         for token in self.doc:
             if token.lower_ == "according":
@@ -165,31 +169,34 @@ class ArticleAttributions:
             cue = verb_cue(token)
             if (cue is None and token.pos_ != "VERB") or token.dep_ in ("aux", "auxpass"):
                 continue
+            speech = cue is not None and cue.speech
+            ranges, clausal = syntax.content_ranges(token), True
+            if not ranges:
+                ranges, clausal = syntax.object_ranges(token), False
+                if not ranges and not speech:
+                    continue
             inner = syntax.relayed_speech(token)
             if inner is not None and verb_cue(inner) is not None and verb_cue(inner).speech:
                 continue  # a relay: the inner speech verb carries the attribution
             inside = self.quote_at(token.idx)
-            source, source_chars = self._source(token)
+            source = syntax.source_token(token)
             if cue is not None and token.lemma_ in LABELLING_LEMMAS and source is not None:
                 labelled = self._labelled_quote(token)
                 if labelled is not None:
                     q = self.quotes[labelled]
                     self.used_quotes.add(labelled)
                     self._add(Found("partial", [(q.start, q.end)], token,
-                                    self._cue_chars(token), cue, source, source_chars,
-                                    quotes=[labelled]))
+                                    self._cue_chars(token), cue, source,
+                                    self._source_chars(token, source), quotes=[labelled]))
                     continue
-            ranges, clausal = syntax.content_ranges(token), True
-            if not ranges:
-                if cue is not None and cue.speech and source is not None and inside is None:
-                    self.bare.append(token)
-                    continue
-                ranges, clausal = syntax.object_ranges(token), False
+            if not clausal and speech and source is not None and inside is None:
+                self.bare.append(token)
+                continue
             if not ranges:
                 continue
             chars = [self._chars(r) for r in ranges]
             quote = self._quote_covering(chars, token) if clausal else None
-            yield Candidate(token, cue, source, source_chars, chars, clausal, inside, quote)
+            yield Candidate(token, cue, source, chars, clausal, inside, quote)
 
     def _keep(self, candidate: Candidate) -> bool:
         """The rules, or the cue model when one is given, decide on a candidate."""
@@ -210,7 +217,7 @@ class ArticleAttributions:
         sentence = token.sent
         quoted = any(self.quote_at(t.idx) is not None for t in (sentence[0], sentence[-1]))
         return cue_features(token, nested=candidate.inside is not None,
-                            quote_in_sentence=quoted)
+                            quote_in_sentence=quoted, source=candidate.source)
 
     def _verb_pass(self) -> None:
         for candidate in self.verb_candidates():
@@ -218,15 +225,15 @@ class ArticleAttributions:
                 continue
             token = candidate.token
             cue = candidate.cue or Cue(token.lemma_.lower(), "other", False)
+            source_chars = self._source_chars(token, candidate.source)
             if candidate.quote is not None:
                 q = self.quotes[candidate.quote]
                 self.used_quotes.add(candidate.quote)
                 self._add(Found("direct", [(q.start, q.end)], token, self._cue_chars(token),
-                                cue, candidate.source, candidate.source_chars,
-                                quotes=[candidate.quote]))
+                                cue, candidate.source, source_chars, quotes=[candidate.quote]))
             else:
                 self._add(Found("indirect", candidate.content, token, self._cue_chars(token),
-                                cue, candidate.source, candidate.source_chars))
+                                cue, candidate.source, source_chars))
 
     def _drop_embedded(self) -> None:
         """A cue inside another attribution's content needs a subject of its own

@@ -50,8 +50,7 @@ def complement_type(token: Token) -> str:
     return "none"
 
 
-def _source_kind(token: Token) -> str:
-    source = source_token(token)
+def _source_kind(source: Token | None) -> str:
     if source is None:
         return "none"
     if source.pos_ in PRONOUNS:
@@ -59,13 +58,18 @@ def _source_kind(token: Token) -> str:
     return source.ent_type_ or source.pos_
 
 
-def cue_features(token: Token, *, nested: bool, quote_in_sentence: bool = False) -> list[str]:
+_UNSET = object()
+
+
+def cue_features(token: Token, *, nested: bool, quote_in_sentence: bool = False,
+                 source: Token | None | object = _UNSET) -> list[str]:
     """The model's features of one verb token.
 
     Args:
         token: a verb.
         nested: the verb stands inside quotation marks.
         quote_in_sentence: its sentence holds a quotation outside it.
+        source: the verb's source head when already found (saves finding it again).
     """
     lemma = token.lemma_.lower()
     comp = complement_type(token)
@@ -73,7 +77,7 @@ def cue_features(token: Token, *, nested: bool, quote_in_sentence: bool = False)
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
     negated = any(c.dep_ == "neg" for c in token.children)
     cue_class = cue.cue_class if cue else "none"
-    source = _source_kind(token)
+    source = _source_kind(source_token(token) if source is _UNSET else source)
     obj = next((c for c in token.children if c.dep_ in OBJECT_DEPS), None)
     obj_lemma = obj.lemma_.lower() if obj is not None else "-"
     obj_kind = (obj.ent_type_ or obj.pos_) if obj is not None else "-"

@@ -385,6 +385,8 @@ def _person_names(doc, lex: _Lexicons) -> tuple[frozenset[str], dict[str, list[i
         surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
         titled: dict[str, list[int]] = {}
         for t in doc[2:]:
+            if not t.text[:1].isupper():
+                continue
             if doc[t.i - 1].text[:1].isupper() and lex.is_role(doc[t.i - 2].text.rstrip(".")):
                 titled.setdefault(t.text, []).append(t.i)
         cached = doc.user_data[_PERSON_NAMES_KEY] = (surnames, titled)

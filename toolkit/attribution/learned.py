@@ -62,7 +62,7 @@ _UNSET = object()
 
 
 def cue_features(token: Token, *, nested: bool, quote_in_sentence: bool = False,
-                 source: Token | None | object = _UNSET) -> list[str]:
+                 source: Token | object | None = _UNSET) -> list[str]:
     """The model's features of one verb token.
 
     Args:

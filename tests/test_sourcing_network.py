@@ -73,3 +73,13 @@ def test_overlap_is_jaccard_of_named_sources():
     matrix = source_overlap(ROWS)
     assert matrix.loc["A", "B"] == 0.5  # {kovell} vs {kovell, brennic}; officials left out
     assert matrix.loc["A", "A"] == 1.0
+
+
+def test_article_chain_graph_of_the_seed_kind():
+    from toolkit.sourcing.network import article_chains, draw_chains
+
+    rows = ROWS.assign(doc_id=["d1", "d1", "d1", "d2", "d2", "d3"])
+    graph = article_chains(rows, "d2")
+    assert set(graph.edges) == {("B", "Channel 9"), ("Channel 9", "Kovell"), ("B", "Brennic")}
+    figure = draw_chains(graph, title="d2")
+    assert figure.axes[0].get_title() == "d2"

@@ -61,6 +61,47 @@ def source_network(attributions: pd.DataFrame) -> nx.DiGraph:
     return graph
 
 
+def article_chains(attributions: pd.DataFrame, doc_id: str) -> nx.DiGraph:
+    """The chain graph of one article: its outlet → relays → speakers (the seed's kind).
+
+    Example:
+        >>> graph = article_chains(pd.DataFrame({"doc_id": ["d"], "outlet": ["Newsmax"],
+        ...     "parent_id": [None], "chain": [[{"name": "Newsmax", "type": "media"},
+        ...     {"name": "Newsweek", "type": "media"}, {"name": "Emil Ibragimov",
+        ...     "type": "person"}]]}), "d")
+        >>> list(graph.edges)
+        [('Newsmax', 'Newsweek'), ('Newsweek', 'Emil Ibragimov')]
+    """
+    return source_network(attributions[attributions["doc_id"] == doc_id])
+
+
+def draw_chains(graph: nx.DiGraph, *, title: str) -> Figure:
+    """A small left-to-right drawing of an article's chains: the outlet on the left, each
+    relay one step right, speakers last; edge labels count attributions."""
+    outlets = [n for n, kind in graph.nodes(data="kind") if kind == "outlet"]
+    depth = {}
+    for outlet in outlets:
+        depth.update(nx.single_source_shortest_path_length(graph, outlet))
+    columns: dict[int, list[str]] = {}
+    for node in graph:
+        columns.setdefault(depth.get(node, 1), []).append(node)
+    position = {node: (x, -y) for x, nodes in columns.items()
+                for y, node in enumerate(sorted(nodes))}
+    height = max((len(nodes) for nodes in columns.values()), default=1)
+    fig, ax = plt.subplots(figsize=(3.2 * max(2, len(columns)), 0.7 * height + 1.5))
+    if graph.number_of_nodes():
+        colours = [NODE_COLOURS.get(graph.nodes[n].get("kind"), "#DDDDDD") for n in graph]
+        nx.draw_networkx(graph, position, ax=ax, node_color=colours, node_size=500,
+                         font_size=8, arrows=True, arrowsize=12)
+        nx.draw_networkx_edge_labels(graph, position, ax=ax, font_size=7,
+                                     edge_labels={e: graph.edges[e]["weight"]
+                                                  for e in graph.edges})
+    ax.set_title(title)
+    ax.set_axis_off()
+    fig.tight_layout()
+    return fig
+
+
 def write_graphml(graph: nx.DiGraph, path: str | Path) -> Path:
     """Write the network as GraphML (node ``kind``, edge ``kind`` and ``weight``)."""
     path = Path(path)

@@ -43,12 +43,12 @@ SENTENCE_END = frozenset({".", "!", "?", ","})
 
 @Language.component("paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
-    """Fix sentence starts before parsing: at every line break, never at a closing mark.
+    r"""Fix sentence starts before parsing: at every line break, never at a closing mark.
 
     Example:
         >>> nlp = load_pipeline()
-        >>> [s.text for s in nlp('"We will act." She left\nThe end.').sents]
-        ['"We will act."', 'She left\n', 'The end.']
+        >>> [s.text for s in nlp('"We will act." She left.' + chr(10) + 'The end.').sents]
+        ['"We will act."', 'She left.\n', 'The end.']
     """
     for token in doc[1:]:
         previous = doc[token.i - 1]

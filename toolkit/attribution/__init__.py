@@ -11,8 +11,8 @@ Example:
     >>> from toolkit.attribution import extract_attributions
     >>> table = extract_attributions(pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
     ...     "text": ['"It held," Mara Kovell told Channel 9.']}), progress=False)
-    >>> table.loc[0, ["speaker", "depth"]].tolist()
-    ['Mara Kovell', 1]
+    >>> table.loc[0, "speaker"], int(table.loc[0, "depth"])
+    ('Mara Kovell', 1)
 """
 
 from .extract import ATTRIBUTION_COLUMNS, attributions_of, extract_attributions

@@ -16,9 +16,9 @@ Example:
     ...     "speaker_type": ["person"] * 3, "depth": [0, 1, 0], "cue_class": ["neutral"] * 3,
     ...     "sentence": [0, 1, 1], "parent_id": [None] * 3})
     >>> m = article_density(articles, rows, sentences={"a": 4}, quoted_words={"a": 50})
-    >>> m.loc[0, ["attributions_per_100_words", "share_secondhand", "share_words_quoted"]]
-    ... .tolist()
-    [1.5, 0.3333333333333333, 0.25]
+    >>> columns = ["attributions_per_100_words", "share_secondhand", "share_words_quoted"]
+    >>> [round(float(m.loc[0, c]), 3) for c in columns]
+    [1.5, 0.333, 0.25]
 """
 
 from __future__ import annotations

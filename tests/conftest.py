@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
 
 from toolkit import config
 
-# A private cache per test session, so tests never read or pollute the project's cache.
-os.environ.setdefault("TOOLKIT_CACHE_DIR", tempfile.mkdtemp(prefix="toolkit-test-cache-"))
+# A test cache of its own, never the project's: shared by the xdist workers of a run (the
+# cache is safe for concurrent writers) and kept between local runs; a clean clone starts
+# it empty, so CI parses everything once per run.
+os.environ.setdefault("TOOLKIT_CACHE_DIR", str(config.PROJECT_DIR / ".cache" / "toolkit-tests"))
 os.environ.setdefault("TOOLKIT_PROGRESS", "0")
 
 

@@ -26,7 +26,7 @@ from .sources import classify_source, is_media_name
 
 HEARER_DEPS = frozenset({"dobj", "dative", "iobj"})
 OUTER_REPORT_LEMMAS = frozenset({"report", "quote", "cite", "write", "say", "tell"})
-MAX_PREP_DEPTH = 4
+MAX_PREP_DEPTH = 6
 ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -59,6 +59,11 @@ def media_mention(token: Token) -> str | None:
         if text and (is_media_name(text) or classify_source(candidate) == "media"):
             return text
     return None
+
+
+def _same(token: Token, other: Token | None) -> bool:
+    """Token identity (spaCy makes a new Token object on every access, so ``is`` fails)."""
+    return other is not None and token.i == other.i
 
 
 def _may_name(token: Token) -> bool:
@@ -96,23 +101,24 @@ def relay_hops(cue: Token, *, source: Token | None = None) -> list[dict]:
     outer: list[dict] = []
     inner: list[dict] = []
     head = cue.head
-    if head is not cue and cue.dep_ in ("advcl", "acl", "xcomp", "pcomp", "prep", "conj"):
+    if head.i != cue.i and cue.dep_ in ("advcl", "acl", "xcomp", "pcomp", "prep", "conj",
+                                        "ccomp"):
         reporter = head.head if cue.dep_ == "pcomp" and head.dep_ == "prep" else head
         if reporter.lemma_ in OUTER_REPORT_LEMMAS:
             subjects = [c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")]
             for subject in subjects:
                 name = media_mention(subject)
-                if name and subject is not source:
+                if name and not _same(subject, source):
                     outer.append(_hop(name, reporter.text))
             if not subjects or cue.dep_ == "conj":
                 outer += [h for h in relay_hops(reporter) if h not in outer]
     for child in cue.children:
-        if child.dep_ in HEARER_DEPS:
+        if child.dep_ in HEARER_DEPS and _may_name(child):  # not "told reporters"
             name = media_mention(child)
-            if name and child is not source:
+            if name and not _same(child, source):
                 inner.append(_hop(name, cue.text))
     for token, name in _prep_media(cue):
-        if token is not source and all(h["name"] != name for h in inner):
+        if not _same(token, source) and all(h["name"] != name for h in inner):
             prep = token.head
             inner.append(_hop(name, f"{prep.text} {token.doc[prep.i + 1:token.i + 1].text}"
                               .strip() if prep.dep_ in ("prep", "agent") else cue.text))
@@ -125,7 +131,7 @@ def according_to_relays(sentence: Span, *, exclude: Token | None = None) -> list
     if "according" not in sentence.text.lower():
         return hops
     for token in sentence:
-        if token.lower_ == "according" and token is not exclude:
+        if token.lower_ == "according" and not _same(token, exclude):
             for to in token.children:
                 for obj in to.children:
                     if obj.dep_ == "pobj":

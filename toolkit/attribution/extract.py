@@ -43,6 +43,7 @@ from .chains import according_to_relays, build_chain, relay_hops
 from .cues import ACCORDING_TO, Cue, verb_cue
 from .learned import CueModel, cue_features
 from .quotes import QuoteSpan, find_quotes
+from .sources import classify_source
 from .speakers import FIRST_PERSON, Speaker, SpeakerBook
 
 ATTRIBUTION_COLUMNS = [
@@ -52,6 +53,7 @@ ATTRIBUTION_COLUMNS = [
     "parent_id", "sentence", "paragraph",
 ]
 SCARE_QUOTE_MAX_WORDS = 4
+SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 DIRECT_SHARE = 0.8  # a complement this much inside one quote is a direct quote
 LABELLING_LEMMAS = frozenset({"call", "describe", "dub", "label", "term", "brand"})
 CONTINUATION_PARAGRAPHS = 1  # a quote with no cue continues a speaker from this close
@@ -68,7 +70,7 @@ class Candidate:
     content: list[tuple[int, int]]
     clausal: bool
     inside: int | None
-    quote: int | None
+    quotes: list[int]
 
 
 @dataclass
@@ -116,7 +118,7 @@ class ArticleAttributions:
         self._top_starts = [self.quotes[i].open_start for i in self.top]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
         starts = doc.to_array(["SENT_START", "IDX"]) if len(doc) else np.zeros((0, 2))
-        self.sentence_starts = [0, *starts[starts[:, 0] == 1, 1].tolist()]
+        self.sentence_starts = sorted({0, *starts[starts[:, 0] == 1, 1].tolist()})
         self.used_quotes: set[int] = set()
         self.found: list[Found] = []
 
@@ -180,6 +182,8 @@ class ArticleAttributions:
                 continue  # a relay: the inner speech verb carries the attribution
             inside = self.quote_at(token.idx)
             source = syntax.source_token(token)
+            if cue is None and not clausal and not self._plausible_source(source):
+                continue  # "the ferry reached the island": no one to attribute it to
             if cue is not None and token.lemma_ in LABELLING_LEMMAS and source is not None:
                 labelled = self._labelled_quote(token)
                 if labelled is not None:
@@ -195,21 +199,34 @@ class ArticleAttributions:
             if not ranges:
                 continue
             chars = [self._chars(r) for r in ranges]
-            quote = self._quote_covering(chars, token) if clausal else None
-            yield Candidate(token, cue, source, chars, clausal, inside, quote)
+            quotes = self._quotes_covering(chars, token) if clausal else []
+            yield Candidate(token, cue, source, chars, clausal, inside, quotes)
 
     def _keep(self, candidate: Candidate) -> bool:
         """The rules, or the cue model when one is given, decide on a candidate."""
         cue = candidate.cue
-        if cue is not None and cue.speech and (
-                candidate.quote is not None or (candidate.clausal and candidate.inside is None
-                                                and candidate.source is not None)):
+        if cue is not None and candidate.quotes and cue.speech:
             return True
+        if (cue is not None and (cue.speech or cue.cue_class == "finding")
+                and candidate.clausal and candidate.inside is None
+                and candidate.source is not None):
+            return True  # "officials said that ...", "polls show that ..."
         if self.cue_model is None:
             return (cue is not None and candidate.clausal
                     and (candidate.inside is None or cue.speech)
                     and (candidate.source is not None or cue.speech))
         return self.cue_model.is_cue(self.features(candidate))
+
+    @staticmethod
+    def _plausible_source(source: Token | None) -> bool:
+        """A verb outside the lexicon needs a source that can hold a view: a named
+        entity, a pronoun, or a noun the source lexicons type."""
+        if source is None:
+            return False
+        if source.ent_type_ in SOURCE_ENTITIES or source.pos_ == "PRON":
+            return True
+        mention = source.doc[source.left_edge.i:source.i + 1]
+        return classify_source(mention) != "unknown"
 
     def features(self, candidate: Candidate) -> list[str]:
         """The cue model's features of a candidate."""
@@ -226,11 +243,11 @@ class ArticleAttributions:
             token = candidate.token
             cue = candidate.cue or Cue(token.lemma_.lower(), "other", False)
             source_chars = self._source_chars(token, candidate.source)
-            if candidate.quote is not None:
-                q = self.quotes[candidate.quote]
-                self.used_quotes.add(candidate.quote)
-                self._add(Found("direct", [(q.start, q.end)], token, self._cue_chars(token),
-                                cue, candidate.source, source_chars, quotes=[candidate.quote]))
+            if candidate.quotes:
+                self.used_quotes.update(candidate.quotes)
+                parts = [(self.quotes[i].start, self.quotes[i].end) for i in candidate.quotes]
+                self._add(Found("direct", parts, token, self._cue_chars(token), cue,
+                                candidate.source, source_chars, quotes=list(candidate.quotes)))
             else:
                 self._add(Found("indirect", candidate.content, token, self._cue_chars(token),
                                 cue, candidate.source, source_chars))
@@ -277,29 +294,36 @@ class ArticleAttributions:
                         return i
         return None
 
-    def _quote_covering(self, chars: list[tuple[int, int]], cue: Token) -> int | None:
-        """A quote making up most of the content (``DIRECT_SHARE``), not holding the cue."""
+    def _quotes_covering(self, chars: list[tuple[int, int]], cue: Token) -> list[int]:
+        """The quotes that together make up most of the content (``DIRECT_SHARE``), not
+        holding the cue: the content is then a direct quote, possibly split by the cue."""
+        start, end = chars[0][0], chars[-1][1]
         length = sum(e - s for s, e in chars)
-        for i in self.top:
+        first = max(0, bisect.bisect_right(self._top_starts, start) - 1)
+        last = bisect.bisect_left(self._top_starts, end)
+        covering, overlap = [], 0
+        for i in self.top[first:last]:
             q = self.quotes[i]
-            if q.open_start <= cue.idx < (q.close_end or q.end):
+            if q.open_start <= cue.idx < (q.close_end or q.end) or not self.words(q):
                 continue
-            overlap = sum(max(0, min(e, q.end) - max(s, q.start)) for s, e in chars)
-            if length and overlap >= DIRECT_SHARE * length:
-                return i
-        return None
+            shared = sum(max(0, min(e, q.end) - max(s, q.start)) for s, e in chars)
+            if shared:
+                covering.append(i)
+                overlap += shared
+        return covering if length and overlap >= DIRECT_SHARE * length else []
 
     # --- pass 2: quotations ------------------------------------------------------------
     def _quote_pass(self) -> None:
-        free = [t for t in self.bare if self.quote_at(t.idx) is None]
         by_cue: dict[int, Found] = {}
         for found in self.found:
             if found.kind == "direct" and found.cue_token is not None:
                 by_cue[found.cue_token.i] = found
+        free = [t for t in self.bare if self.quote_at(t.idx) is None]
+        free += [f.cue_token for f in by_cue.values()]
         reported = [f for f in self.found if f.kind in ("indirect", "according_to")]
         for i in self.top:
             q = self.quotes[i]
-            if i in self.used_quotes:
+            if i in self.used_quotes or not self.words(q):
                 continue
             holder = next((f for f in reported if f.start <= q.start < f.end), None)
             if holder is not None:

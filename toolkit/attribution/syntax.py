@@ -60,6 +60,13 @@ def _within_line(token: Token, start: int, end: int) -> Range:
     return start, end
 
 
+def subtree_bounds(token: Token) -> Range:
+    """The token's subtree within its sentence and line, untrimmed."""
+    sent = token.sent
+    start, end = max(token.left_edge.i, sent.start), min(token.right_edge.i + 1, sent.end)
+    return _within_line(token, start, end)
+
+
 def subtree_range(token: Token, *, stop: Token | None = None) -> Range:
     """The token's subtree, within its sentence and line, not reaching ``stop`` (the cue)."""
     sent = token.sent
@@ -97,14 +104,15 @@ def source_token(cue: Token, *, depth: int = 0) -> Token | None:
     if any(child.dep_ in ("nsubjpass", "auxpass") for child in children):
         return None
     head = cue.head
-    if head is cue or depth > 3:
+    if head.i == cue.i or depth > 3:
         return fallback_subject(cue)
-    if cue.dep_ in ("advcl", "xcomp", "acl", "prep", "pcomp") and head.lemma_ in RELAY_HEAD_LEMMAS:
-        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        if objects and objects[0].i < cue.i:
+    reporter = head.head if cue.dep_ == "pcomp" and head.dep_ == "prep" else head
+    if cue.dep_ in ("advcl", "xcomp", "acl", "pcomp") and reporter.lemma_ in RELAY_HEAD_LEMMAS:
+        objects = [c for c in reporter.children if c.dep_ in ("dobj", "dative")]
+        if objects and objects[0].i < cue.i:  # X reported Y telling / quoted Y as saying
             return objects[0]
-    if cue.dep_ == "pcomp" and head.dep_ == "prep":  # quoted Y as saying
-        return source_token(head.head, depth=depth + 1) if head.head is not head else None
+    if cue.dep_ == "pcomp" and head.dep_ == "prep":
+        return source_token(reporter, depth=depth + 1) if reporter.i != head.i else None
     if cue.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return head
     if cue.dep_ in INHERIT_SUBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
@@ -115,19 +123,23 @@ def source_token(cue: Token, *, depth: int = 0) -> Token | None:
 def relayed_speech(token: Token) -> Token | None:
     """In ``X reported Y telling Z`` / ``X quoted Y as saying``, the inner speech verb.
 
-    The reporting verb is then a relay, not the attribution's own cue.
+    The reporting verb is then a relay, not the attribution's own cue. The inner verb
+    hangs off the reporting verb as a participle after its object (``reported Y
+    telling``), through ``as`` (``quoted Y as saying``), or as a gerund clause with its
+    own subject (``reported [Y telling Z]``).
     """
     if token.lemma_ not in RELAY_HEAD_LEMMAS:
         return None
     objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
-    if not objects:
-        return None
     for child in token.children:
         inner = child
         if child.dep_ == "prep" and child.lower_ == "as":
             inner = next((c for c in child.children if c.dep_ == "pcomp"), child)
+        gerund_clause = (child.dep_ == "ccomp" and child.tag_ == "VBG"
+                         and any(c.dep_ == "nsubj" for c in child.children))
         participle = inner is not child or child.dep_ in ("advcl", "acl", "xcomp")
-        if participle and inner.i > objects[0].i and inner.pos_ == "VERB":
+        if gerund_clause or (participle and objects and inner.i > objects[0].i
+                             and inner.pos_ == "VERB"):
             return inner
     return None
 
@@ -185,8 +197,21 @@ def content_ranges(cue: Token) -> list[Range]:
         start = min(c.left_edge.i for c in clauses)
         end = max(c.right_edge.i for c in clauses) + 1
         start, end = _within_line(cue, max(start, sent.start), min(end, sent.end))
+        if start <= cue.i < end:  # "A," she said, "B": the clause wraps round the cue
+            inside = {t.i for c in clauses for t in c.subtree}
+            left, right = cue.i, cue.i
+            while left - 1 >= start and left - 1 not in inside:
+                left -= 1
+            while right + 1 < end and right + 1 not in inside:
+                right += 1
+            parts = [trim(doc, start, left), trim(doc, right + 1, end)]
+            return [(s, e) for s, e in parts if e > s]
         start, end = trim(doc, start, end)
         return [(start, end)] if end > start else []
+    head = cue.head
+    if cue.dep_ == "ccomp" and head.lemma_ in RELAY_HEAD_LEMMAS:  # X reported [Y telling Z]
+        siblings = [c for c in head.children if c.dep_ in CLAUSE_DEPS and c.i != cue.i]
+        return [trim(doc, *subtree_bounds(c)) for c in siblings]
     if cue.dep_ in ("parataxis", "conj", "ccomp") and cue.i > cue.head.i:
         left = cue.left_edge.i
         start, end = trim(doc, sent.start, left)
@@ -233,7 +258,7 @@ def according_to(token: Token) -> tuple[Range, Token, list[Range]] | None:
         return None
     doc, sent = token.doc, token.sent
     phrase_start, phrase_end = token.left_edge.i, token.right_edge.i + 1
-    head = token.head if token.head is not token else None
+    head = token.head if token.head.i != token.i else None
     if head is not None and head.i != token.i:
         c_start, c_end = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
     else:

@@ -240,15 +240,24 @@ def log_odds(
     total = float(background.sum())
     alpha_0 = total if prior_scale is None else float(prior_scale)
     alpha = background.reindex(terms).to_numpy() * (alpha_0 / total)
-    y_a, y_b = y_a.to_numpy(), y_b.to_numpy()
-    n_a, n_b = float(a.sum()), float(b.sum())
+    return _table(np.asarray(terms, dtype=object), y_a.to_numpy(), y_b.to_numpy(), alpha,
+                  alpha_0, n_a=float(a.sum()), n_b=float(b.sum()))
+
+
+def _table(terms: np.ndarray, y_a: np.ndarray, y_b: np.ndarray, alpha: np.ndarray,
+           alpha_0: float, *, n_a: float, n_b: float, top: int | None = None) -> pd.DataFrame:
+    """The formula of the module docstring on aligned arrays, as a table sorted by z
+    (only the ``top`` largest z when given, chosen before any table is built)."""
     delta = (np.log((y_a + alpha) / (n_a + alpha_0 - y_a - alpha))
              - np.log((y_b + alpha) / (n_b + alpha_0 - y_b - alpha)))
     variance = 1.0 / (y_a + alpha) + 1.0 / (y_b + alpha)
+    z = delta / np.sqrt(variance)
+    keep = slice(None)
+    if top is not None and top < len(z):
+        keep = np.argpartition(-z, top)[:top] if top > 0 else np.array([], dtype=int)
     table = pd.DataFrame({
-        "term": np.asarray(terms, dtype=object), "count_a": y_a.astype(int),
-        "count_b": y_b.astype(int), "alpha": alpha, "delta": delta, "variance": variance,
-        "z": delta / np.sqrt(variance),
+        "term": terms[keep], "count_a": y_a[keep].astype(int), "count_b": y_b[keep].astype(int),
+        "alpha": alpha[keep], "delta": delta[keep], "variance": variance[keep], "z": z[keep],
     })
     return table.sort_values(["z", "term"], ascending=[False, True], ignore_index=True)
 
@@ -352,12 +361,19 @@ def distinctive_by_outlet(
     prior: Counter = Counter()
     for outlet_counts in counts.values():
         prior.update(outlet_counts)
+    terms = np.array(sorted(prior), dtype=object)
+    index = {term: i for i, term in enumerate(terms)}
+    corpus = np.array([prior[term] for term in terms], dtype=float)
+    total = float(corpus.sum())
+    alpha_0 = total if prior_scale is None else float(prior_scale)
+    alpha = corpus * (alpha_0 / total) if total else corpus
     tables = []
     for outlet in sorted(counts):
-        rest = prior.copy()
-        rest.subtract(counts[outlet])
-        table = log_odds(counts[outlet], +rest, prior, prior_scale=prior_scale)
-        table = table.head(top) if top is not None else table
+        y_a = np.zeros(len(terms))
+        y_a[[index[t] for t in counts[outlet]]] = list(counts[outlet].values())
+        n_a = float(y_a.sum())
+        table = _table(terms, y_a, corpus - y_a, alpha, alpha_0, n_a=n_a, n_b=total - n_a,
+                       top=top)
         table.insert(0, "outlet", outlet)
         table.insert(1, "rank", np.arange(1, len(table) + 1))
         tables.append(table)

@@ -152,20 +152,34 @@ def _parameter_value(text: str) -> Any:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .report import render_all
+    from .report import render_all, render_grid
     from .selection import resolve_corpus_path
 
     parameters: dict[str, Any] = {}
     if args.file:
-        loaded = yaml.safe_load(Path(args.file).read_text(encoding="utf-8")) or {}
+        try:
+            loaded = yaml.safe_load(Path(args.file).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ParameterError(f"cannot read the parameter file ({exc})",
+                                 file=args.file) from None
         if not isinstance(loaded, dict):
             raise ParameterError("the parameter file must hold a mapping", file=args.file)
         parameters.update(loaded)
     for name, value in args.parameter or []:
         parameters[name] = _parameter_value(value)
     if args.corpus:
-        parameters["corpus"] = str(resolve_corpus_path(args.corpus).resolve())
-    results = render_all(args.notebook, parameters=parameters, out_dir=args.out, jobs=args.jobs)
+        parameters["corpus"] = args.corpus
+    if parameters.get("corpus"):
+        parameters["corpus"] = str(resolve_corpus_path(parameters["corpus"]).resolve())
+    grid = parameters.pop("grid", None)
+    if grid is not None:
+        runs = render_grid(grid, args.notebook, parameters=parameters, out_dir=args.out,
+                           jobs=args.jobs)
+        results = [r for _, point_results in runs for r in point_results]
+    else:
+        results = render_all(args.notebook, parameters=parameters, out_dir=args.out,
+                             jobs=args.jobs)
+    print(f"index: {Path(args.out) / 'index.html'}")
     failed = [r for r in results if r.status != "ok"]
     for r in results:
         print(f"{r.status:6s} {r.seconds:7.1f}s  {r.notebook}  -> {r.html or r.ipynb}")
@@ -255,7 +269,9 @@ def build_parser() -> argparse.ArgumentParser:
     report = verbs.add_parser(
         "report", help="render notebooks into HTML reports with Papermill",
         description="Run the parameterised notebooks with Papermill and write executed "
-        ".ipynb and HTML without code cells to the output folder.",
+        ".ipynb, HTML without code cells, each notebook's tables (Parquet/CSV) and "
+        "figures (PNG), and an index.html to the output folder. Exits 1 when a notebook "
+        "fails (the others are still rendered).",
     )
     report.add_argument("--corpus", help="corpus path for every notebook ('sample' = bundled)")
     report.add_argument("--notebook", action="append", metavar="NAME",
@@ -263,7 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-p", "--parameter", nargs=2, action="append",
                         metavar=("NAME", "VALUE"), help="a notebook parameter; VALUE is "
                         "read as YAML, so lists work: -p outlets '[A, B]'")
-    report.add_argument("-f", "--file", help="YAML file of parameters")
+    report.add_argument("-f", "--file", help="YAML file of parameters; a `grid:` key (a "
+                        "mapping of lists, or a list of mappings) renders one report per "
+                        "grid point, e.g. per outlet or per week")
     report.add_argument("--out", default="reports/latest", help="output folder")
     report.add_argument("--jobs", type=int, default=1, help="notebooks rendered at once")
     report.set_defaults(func=cmd_report)

@@ -13,6 +13,10 @@ Example:
 
 from __future__ import annotations
 
+import html
+import itertools
+import json
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -141,6 +145,13 @@ def render_notebook(
     )
 
 
+def declared_parameters(notebook: Path) -> list[str]:
+    """The parameter names a notebook's ``parameters`` cell declares."""
+    import papermill as pm
+
+    return list(pm.inspect_notebook(str(notebook)))
+
+
 def render_all(
     notebooks: Sequence[str | Path] | None = None,
     *,
@@ -148,15 +159,138 @@ def render_all(
     out_dir: str | Path = config.REPORT_DIR,
     jobs: int = 1,
 ) -> list[RenderResult]:
-    """Render several notebooks (default: all of ``notebooks/``), ``jobs`` at a time.
+    """Render several notebooks (default: all of ``notebooks/``), ``jobs`` at a time, and
+    write ``index.html`` linking them.
 
+    Each notebook receives the parameters it declares; a parameter no chosen notebook
+    declares is an error before anything runs (a typo must not be silently ignored).
     Each notebook runs in its own kernel process, so threads suffice to run them in
     parallel; results come back in the order asked for.
+
+    Raises:
+        ParameterError: a parameter that none of the chosen notebooks takes.
     """
     from concurrent.futures import ThreadPoolExecutor
 
     chosen = [find_notebook(str(nb)) for nb in notebooks] if notebooks else list_notebooks()
+    given = dict(parameters or {})
+    declared = {nb: declared_parameters(nb) for nb in chosen}
+    unknown = sorted(set(given) - {name for names in declared.values() for name in names})
+    if unknown:
+        raise ParameterError(
+            f"no chosen notebook takes parameter(s) {unknown}", field=unknown[0],
+            hint="see `papermill --help-notebook notebooks/<name>.ipynb` for each notebook",
+        )
+
+    def run(nb: Path) -> RenderResult:
+        own = {k: v for k, v in given.items() if k in declared[nb]}
+        return render_notebook(nb, parameters=own, out_dir=out_dir)
+
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        return list(pool.map(
-            lambda nb: render_notebook(nb, parameters=parameters, out_dir=out_dir), chosen
-        ))
+        results = list(pool.map(run, chosen))
+    write_index(results, Path(out_dir))
+    return results
+
+
+def _relative(path: Path | None, base: Path) -> str | None:
+    if path is None:
+        return None
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_uri()
+
+
+def write_index(results: Sequence[RenderResult], out_dir: Path, *,
+                title: str = "Outlet comparison reports",
+                runs: Sequence[tuple[str, Path, str]] = ()) -> Path:
+    """``index.html``: every report with its status, run time and parameters (escaped),
+    and links to its HTML, executed notebook and tables; ``runs`` adds links to the
+    indexes of batch runs (label, index path, status)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for r in results:
+        links = []
+        for label, path in (("report", r.html), ("notebook", r.ipynb),
+                            ("tables and figures", out_dir / r.notebook)):
+            if path is not None and Path(path).exists():
+                links.append(f'<a href="{html.escape(_relative(Path(path), out_dir))}">'
+                             f"{label}</a>")
+        status = ("ok" if r.status == "ok" else
+                  f'<b class="failed">failed</b><br><small>{html.escape(r.error or "")}</small>')
+        params = html.escape(json.dumps(r.parameters, default=str, ensure_ascii=False))
+        rows.append(f"<tr><td>{html.escape(r.notebook)}</td><td>{status}</td>"
+                    f"<td>{r.seconds:.1f} s</td><td><code>{params}</code></td>"
+                    f"<td>{' · '.join(links)}</td></tr>")
+    run_rows = "".join(
+        f'<tr><td><a href="{html.escape(_relative(path, out_dir))}">{html.escape(label)}</a>'
+        f"</td><td>{html.escape(status)}</td></tr>" for label, path, status in runs)
+    runs_table = (f"<h2>Batch runs</h2><table><tr><th>run</th><th>status</th></tr>"
+                  f"{run_rows}</table>" if runs else "")
+    report_table = ("<table><tr><th>notebook</th><th>status</th><th>run time</th>"
+                    f"<th>parameters</th><th>files</th></tr>{''.join(rows)}</table>"
+                    if results else "")
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>body{{font-family:sans-serif;margin:2em;max-width:70em}}
+table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.4em .6em;
+vertical-align:top;text-align:left}}code{{font-size:.8em}}.failed{{color:#b00}}</style>
+</head><body><h1>{html.escape(title)}</h1>
+<p>Generated {html.escape(time.strftime("%Y-%m-%d %H:%M"))} by <code>toolkit report</code>.
+{sum(r.status == "ok" for r in results)} of {len(results)} notebooks rendered.</p>
+{report_table}{runs_table}</body></html>
+"""
+    index = out_dir / "index.html"
+    index.write_text(page, encoding="utf-8")
+    return index
+
+
+def expand_grid(grid: dict[str, list] | list[dict]) -> list[dict[str, Any]]:
+    """Parameter sets from a grid: a mapping of lists (every combination) or a list of
+    mappings (each one run).
+
+    Example:
+        >>> expand_grid({"outlets": [["A"], ["B"]], "min_articles": [1]})
+        [{'outlets': ['A'], 'min_articles': 1}, {'outlets': ['B'], 'min_articles': 1}]
+    """
+    if isinstance(grid, list):
+        if not all(isinstance(point, dict) for point in grid):
+            raise ParameterError("a grid list must hold mappings of parameters", field="grid")
+        return [dict(point) for point in grid]
+    if not isinstance(grid, dict) or not all(isinstance(v, list) for v in grid.values()):
+        raise ParameterError("grid must map parameter names to lists of values",
+                             field="grid")
+    names = list(grid)
+    return [dict(zip(names, values)) for values in itertools.product(*grid.values())]
+
+
+def _slug(point: dict[str, Any]) -> str:
+    text = "_".join(f"{k}-{v if not isinstance(v, list) else '+'.join(map(str, v))}"
+                    for k, v in point.items())
+    return re.sub(r"[^A-Za-z0-9.+-]+", "_", text).strip("_")[:80] or "run"
+
+
+def render_grid(
+    grid: dict[str, list] | list[dict],
+    notebooks: Sequence[str | Path] | None = None,
+    *,
+    parameters: dict[str, Any] | None = None,
+    out_dir: str | Path = config.REPORT_DIR,
+    jobs: int = 1,
+) -> list[tuple[dict[str, Any], list[RenderResult]]]:
+    """Batch mode: render the notebooks once per grid point (e.g. per outlet or per
+    week) into ``<out_dir>/<point>/``, each with its own index, plus a top index. All
+    runs share the parse cache, so only the first one parses."""
+    out = Path(out_dir)
+    done = []
+    for point in expand_grid(grid):
+        folder = out / _slug(point)
+        results = render_all(notebooks, parameters={**(parameters or {}), **point},
+                             out_dir=folder, jobs=jobs)
+        done.append((point, results))
+    write_index([], out, title="Outlet comparison reports: batch",
+                runs=[(json.dumps(point, ensure_ascii=False, default=str),
+                       out / _slug(point) / "index.html",
+                       "ok" if all(r.status == "ok" for r in results) else "failed")
+                      for point, results in done])
+    return done

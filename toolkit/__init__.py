@@ -7,13 +7,14 @@ The public API, one function per stage of the data flow in DESIGN.md:
     >>> docs = list(toolkit.parse(articles))  # doctest: +SKIP
 """
 
-from . import config, corpus, errors, plots
+from . import config, corpus, errors, plots, sourcing
 from .attribution import extract_attributions
 from .corpus import LoadResult, load_corpus
 from .errors import ToolkitError
 from .nlp import load_pipeline
 from .parse import parse
 from .selection import select_articles
+from .show import show
 
 __version__ = "0.1.0"
 
@@ -28,5 +29,7 @@ __all__ = [
     "load_pipeline",
     "parse",
     "plots",
+    "sourcing",
     "select_articles",
+    "show",
 ]

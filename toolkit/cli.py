@@ -132,6 +132,25 @@ def cmd_sourcing(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_framing(args: argparse.Namespace) -> int:
+    from .framing import analyze_framing
+    from .framing.figures import framing_figures
+
+    articles = load_from_args(args)
+    tables = analyze_framing(articles, n_process=args.n_process,
+                             keyterms=not args.no_keyterms)
+    out = Path(args.output)
+    for name, table in tables.items():
+        write_formats(table, out / name)
+    figures = framing_figures(tables)
+    for name, figure in figures.items():
+        figure.savefig(out / f"{name}.png", dpi=120, bbox_inches="tight")
+    print(f"{len(articles)} articles: {len(tables)} tables and {len(figures)} figures -> {out}/")
+    scare = tables["scare_quotes_by_outlet"].set_index("outlet")
+    print(scare[["articles", "scare_quotes_per_1000_words"]].round(2).to_string())
+    return 0
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     import pandas as pd
 
@@ -249,6 +268,20 @@ def build_parser() -> argparse.ArgumentParser:
     sourcing.add_argument("-o", "--output", required=True, help="output folder")
     sourcing.add_argument("--n-process", type=int, default=1, help="parser processes (1)")
     sourcing.set_defaults(func=cmd_sourcing)
+
+    framing = verbs.add_parser(
+        "framing", help="word choice, attribution verbs, scare quotes, certainty, frames, tone",
+        description="Compute the framing measures (distinctive vocabulary, attribution-verb "
+        "profile, scare quotes, hedges and boosters in the journalist's and quoted voices, "
+        "loaded terms and labels, policy frames, tone, keyterms) and write each table as "
+        "Parquet and CSV, and the figures as PNG, into the output folder.",
+    )
+    add_corpus_arguments(framing)
+    framing.add_argument("-o", "--output", required=True, help="output folder")
+    framing.add_argument("--no-keyterms", action="store_true",
+                         help="skip keyterms (the slowest measure)")
+    framing.add_argument("--n-process", type=int, default=1, help="parser processes (1)")
+    framing.set_defaults(func=cmd_framing)
 
     evaluate = verbs.add_parser("evaluate", help="score the extractor against gold annotation")
     evaluate_verbs = evaluate.add_subparsers(dest="evaluate_verb", required=True,

@@ -47,3 +47,105 @@ def outlet_bars(
     fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+
+def interval_plot(
+    table: pd.DataFrame,
+    measure: str,
+    *,
+    title: str,
+    xlabel: str,
+    label: str = "outlet",
+) -> Figure:
+    """One dot per outlet with its 95% interval (``<measure>_low`` / ``_high``), sorted.
+
+    Example:
+        >>> t = pd.DataFrame({"outlet": ["A", "B"], "m": [1.0, 2.0], "m_low": [0.5, 1.5],
+        ...                   "m_high": [1.5, 2.5]})
+        >>> interval_plot(t, "m", title="M", xlabel="m").axes[0].get_xlabel()
+        'm'
+    """
+    ordered = table.sort_values(measure)
+    fig, ax = plt.subplots(figsize=(7, max(2.5, 0.4 * len(ordered) + 1.2)))
+    low = (ordered[measure] - ordered[f"{measure}_low"]).clip(lower=0)
+    high = (ordered[f"{measure}_high"] - ordered[measure]).clip(lower=0)
+    ax.errorbar(ordered[measure], ordered[label].astype(str), xerr=[low, high], fmt="o",
+                color="#4C72B0", ecolor="#999999", capsize=3)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(label)
+    ax.set_title(title)
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+def stacked_shares(
+    table: pd.DataFrame,
+    columns: Sequence[str],
+    *,
+    title: str,
+    xlabel: str = "share of attributions",
+    label: str = "outlet",
+) -> Figure:
+    """Horizontal stacked bars: each outlet's shares over ``columns`` (e.g. source types)."""
+    data = table.set_index(label)[list(columns)].fillna(0)
+    fig, ax = plt.subplots(figsize=(8, max(2.5, 0.45 * len(data) + 1.5)))
+    left = pd.Series(0.0, index=data.index)
+    colours = plt.get_cmap("tab10").colors
+    for i, column in enumerate(columns):
+        ax.barh(data.index.astype(str), data[column], left=left,
+                color=colours[i % len(colours)], label=column.replace("share_", "").replace(
+                    "_", " "))
+        left += data[column]
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(label)
+    ax.set_xlim(0, max(1.0, float(left.max())))
+    ax.set_title(title)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def heatmap(matrix: pd.DataFrame, *, title: str, colorbar: str) -> Figure:
+    """A labelled square heatmap (e.g. source overlap between outlets), values printed."""
+    fig, ax = plt.subplots(figsize=(1.0 * len(matrix) + 3, 0.8 * len(matrix) + 2))
+    image = ax.imshow(matrix.to_numpy(float), cmap="Blues", vmin=0, vmax=1)
+    ax.set_xticks(range(len(matrix.columns)), [str(c) for c in matrix.columns],
+                  rotation=40, ha="right")
+    ax.set_yticks(range(len(matrix.index)), [str(i) for i in matrix.index])
+    for (i, j), value in pd.DataFrame(matrix.to_numpy(float)).stack().items():
+        ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=8,
+                color="white" if value > 0.6 else "black")
+    fig.colorbar(image, ax=ax, label=colorbar)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def grouped_bars(
+    table: pd.DataFrame,
+    columns: Sequence[str],
+    *,
+    title: str,
+    xlabel: str,
+    label: str = "outlet",
+    names: Sequence[str] | None = None,
+) -> Figure:
+    """Side-by-side horizontal bars per outlet, one per column (e.g. the journalist's
+    voice next to quoted voices)."""
+    data = table.set_index(label)[list(columns)].fillna(0)
+    fig, ax = plt.subplots(figsize=(8, max(2.5, 0.6 * len(data) + 1.5)))
+    height = 0.8 / len(columns)
+    positions = range(len(data))
+    for i, column in enumerate(columns):
+        ax.barh([p + i * height for p in positions], data[column], height=height,
+                label=(names or columns)[i])
+    ax.set_yticks([p + height * (len(columns) - 1) / 2 for p in positions],
+                  [str(x) for x in data.index])
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(label)
+    ax.set_title(title)
+    ax.legend(fontsize=8, frameon=False)
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return fig

@@ -400,7 +400,9 @@ def plot_log_odds(table: pd.DataFrame, *, title: str, top: int = 15) -> Figure:
     name_a = str(table["outlet"].iloc[0]) if "outlet" in table and len(table) else "group a"
     name_b = str(table["versus"].iloc[0]) if "versus" in table and len(table) else "group b"
     fig, ax = plt.subplots(figsize=(8, 6))
-    frequency = (table["count_a"] + table["count_b"]).clip(lower=1)
+    count_a, count_b = ("count_a", "count_b") if "count_a" in table else (
+        "count_outlet", "count_rest")  # a log_odds table or a distinctive_by_outlet one
+    frequency = (table[count_a] + table[count_b]).clip(lower=1)
     ax.scatter(frequency, table["z"], s=6, color="#BBBBBB", alpha=0.6, linewidth=0)
     ordered = table.sort_values("z", ascending=False)
     ends = [(ordered[ordered["z"] > 0].head(top), "#C44E52", f"more in {name_a}"),

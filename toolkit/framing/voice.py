@@ -1,4 +1,4 @@
-"""voice: certainty in two voices: hedges, boosters, factives and assertives, inside and outside quotes.
+"""voice: certainty in two voices: hedges, boosters, factives and assertives, outside and in quotes.
 
 An article speaks in two voices. The **journalist's voice** is every character outside
 quotation marks; the **quoted voices** are the characters inside the outermost quote spans
@@ -42,10 +42,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from spacy.attrs import IS_SPACE, LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from ..attribution.quotes import find_quotes
-from ..errors import ParameterError
 from ..lexicons import lexicon_path, load_lexicon
 from ..parse import parse
 
@@ -59,7 +60,8 @@ uses this count."""
 HEDGE_LEXICON = "hedges_boosters"
 CATEGORIES = ("hedge", "booster", "factive", "assertive")
 CLAUSAL_DEPS = frozenset({"ccomp", "xcomp"})
-_HYPHENS = frozenset({"-", "‐", "‑", "–"})
+_HYPHEN_IDS = np.unique(np.array([hash_string(h) for h in ("-", "‐", "‑", "–")],
+                                 dtype=np.uint64))
 _TERM_SPLIT = re.compile(r"[\s\-‐‑]+")
 BOOTSTRAP_SAMPLES = 1000
 CONFIDENCE = 0.95
@@ -185,11 +187,24 @@ def article_docs(
 
 
 # --- lexicon matching ---------------------------------------------------------------------
+def member(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Which ``values`` are in ``keys`` (a sorted, unique, non-empty array), by binary
+    search: no re-sorting of the keys per call, unlike ``np.isin``.
+
+    Example:
+        >>> member(np.array([3, 5, 9], dtype=np.uint64), np.array([1, 5, 9], dtype=np.uint64))
+        array([False,  True,  True])
+    """
+    found = np.searchsorted(keys, values).clip(max=len(keys) - 1)
+    return keys[found] == values
+
+
 @dataclass(frozen=True)
 class Term:
     """One lexicon row, ready to match.
 
     Attributes:
+        row: its position in the lexicon (earlier rows win ties).
         term: the term as written in the lexicon.
         label: its category or frame.
         pos: parts of speech, Penn tags or dependency labels the first word may have
@@ -197,6 +212,7 @@ class Term:
         clause: some word of a match must take a clausal complement.
     """
 
+    row: int
     term: str
     label: str
     pos: frozenset[str]
@@ -214,10 +230,14 @@ class Term:
 class TermMatcher:
     """Find the terms of a lexicon in parsed Docs: one pass over the tokens.
 
-    A text word matches a term word when its lemma or its lower-case form equals it;
-    hyphens are skipped on both sides (``so-called`` = ``so called``); the longest match
-    wins and matches do not overlap; among rows matching the same words the first whose
-    conditions hold (:meth:`Term.accepts`) is taken.
+    A text word matches a term word when its lemma or its lower-case form equals it (a
+    lemma also matches in title or upper case: ``Police`` at a sentence start); hyphens
+    are skipped on both sides (``so-called`` = ``so called``); the longest match wins and
+    matches do not overlap. A match gives every row matching those words whose
+    conditions hold (:meth:`Term.accepts`), in lexicon order: the first decides a term's
+    category; a term listed under two frames counts for both. Words are compared as
+    spaCy string hashes read with ``Doc.to_array``, so only candidate matches cost a
+    Python token object.
 
     Args:
         table: the lexicon (``term``, ``pos`` and the label column).
@@ -227,14 +247,14 @@ class TermMatcher:
         >>> from toolkit.nlp import load_pipeline
         >>> matcher = TermMatcher.from_lexicon("hedges_boosters", label="category")
         >>> doc = load_pipeline()("It is said to be safe, but it may clearly fail in May.")
-        >>> [(term.term, term.label, doc[i:j].text) for term, i, j in matcher.matches(doc)]
-        [('be say to', 'hedge', 'is said to'), ('may', 'hedge', 'may'), ('clearly', 'booster', 'clearly')]
+        >>> [(terms[0].label, doc[i:j].text) for terms, i, j in matcher.matches(doc)]
+        [('hedge', 'is said to'), ('hedge', 'may'), ('booster', 'clearly')]
     """
 
     def __init__(self, table: pd.DataFrame, *, label: str) -> None:
         self.root: dict = {}
         self.longest = 0
-        for row in table.itertuples(index=False):
+        for number, row in enumerate(table.itertuples(index=False)):
             words = [w for w in _TERM_SPLIT.split(str(row.term).lower()) if w]
             if not words:
                 continue
@@ -243,9 +263,14 @@ class TermMatcher:
             pos = frozenset(p for p in parts[0].split("|") if p and p != "any")
             node = self.root
             for word in words:
-                node = node.setdefault(word, {})
-            node.setdefault("", []).append(Term(str(row.term), getattr(row, label), pos, clause))
+                child = node.setdefault(hash_string(word), {})
+                for variant in (word.capitalize(), word.title(), word.upper()):
+                    node[hash_string(variant)] = child
+                node = child
+            node.setdefault("", []).append(
+                Term(number, str(row.term), getattr(row, label), pos, clause))
             self.longest = max(self.longest, len(words))
+        self.firsts = np.unique(np.array([k for k in self.root if k != ""], dtype=np.uint64))
 
     @classmethod
     def from_lexicon(cls, name: str | Path, *, label: str) -> TermMatcher:
@@ -253,35 +278,46 @@ class TermMatcher:
         path = lexicon_path(name)
         return _matcher(path, path.stat().st_mtime_ns, label)
 
-    def matches(self, doc: Doc) -> Iterator[tuple[Term, int, int]]:
-        """``(term, start, end)`` for each match, ``doc[start:end]`` the words matched.
+    def matches(self, doc: Doc) -> Iterator[tuple[list[Term], int, int]]:
+        """``(terms, start, end)`` for each match, ``doc[start:end]`` the words matched,
+        ``terms`` the rows it satisfies in lexicon order.
 
         ``start``/``end`` are token indices; a skipped hyphen inside a match is included.
         """
-        tokens = [t for t in doc if t.text not in _HYPHENS and not t.is_space]
-        i, n = 0, len(tokens)
-        while i < n:
-            best: tuple[Term, int] | None = None
-            nodes = [self.root]
-            for j in range(i, min(n, i + self.longest)):
-                token = tokens[j]
-                keys = {token.lemma_.lower(), token.lower_}
-                nodes = [child for node in nodes for key in keys
-                         if (child := node.get(key)) is not None]
-                if not nodes:
-                    break
-                window = tokens[i:j + 1]
-                for node in nodes:
-                    term = next((t for t in node.get("", ()) if t.accepts(window)), None)
-                    if term is not None:
-                        best = (term, j + 1)
-                        break
-            if best is None:
-                i += 1
+        if not len(doc):
+            return
+        array = doc.to_array([LEMMA, LOWER, IS_SPACE])
+        kept = np.nonzero((array[:, 2] == 0) & ~member(array[:, 1], _HYPHEN_IDS))[0]
+        lemmas, lowers = array[kept, 0], array[kept, 1]
+        starts = np.nonzero(member(lemmas, self.firsts) | member(lowers, self.firsts))[0]
+        starts = starts.tolist()
+        positions = kept.tolist()
+        keys = list(zip(lemmas.tolist(), lowers.tolist()))
+        root, longest, n = self.root, self.longest, len(positions)
+        stop = 0
+        for i in starts:
+            if i < stop:
                 continue
-            term, stop = best
-            yield term, tokens[i].i, tokens[stop - 1].i + 1
-            i = stop
+            best: tuple[list[Term], int] | None = None
+            nodes = [root]
+            for j in range(i, min(n, i + longest)):
+                lemma, lower = keys[j]
+                reached = [child for node in nodes for child in (
+                    node.get(lemma), node.get(lower) if lower != lemma else None)
+                    if child is not None]
+                if not reached:
+                    break
+                nodes = reached
+                candidates = [t for node in nodes for t in node.get("", ())]
+                if candidates:
+                    window = [doc[k] for k in positions[i:j + 1]]
+                    accepted = sorted({t for t in candidates if t.accepts(window)},
+                                      key=lambda t: t.row)
+                    if accepted:
+                        best = (accepted, j + 1)
+            if best is not None:
+                terms, stop = best
+                yield terms, positions[i], positions[stop - 1] + 1
 
 
 @lru_cache(maxsize=16)
@@ -306,8 +342,9 @@ def pool_outlets(
 
     Each measure is ``scale × Σ numerator / Σ denominator`` over the group's articles (so
     long articles weigh more, as in :mod:`toolkit.sourcing.density`); its interval is the
-    percentile bootstrap resampling the group's articles. NaN where the denominator sums
-    to zero.
+    percentile bootstrap resampling the group's articles (each resample drawn as
+    multinomial counts, so memory is ``samples × articles`` whatever the number of
+    measures). NaN where the denominator sums to zero.
 
     Args:
         per_article: one row per article with the ``by`` columns and the count columns.
@@ -328,31 +365,53 @@ def pool_outlets(
         (400, 10.0)
     """
     keys = list(by)
+    names = list(measures)
     counts = list(dict.fromkeys(c for num, den, _ in measures.values() for c in (num, den)))
     columns = [*keys, "articles", *counts,
-               *[f"{m}{suffix}" for m in measures for suffix in ("", "_low", "_high")]]
+               *[f"{m}{suffix}" for m in names for suffix in ("", "_low", "_high")]]
+    if per_article.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = per_article.groupby(keys, sort=True, dropna=False)
+    table = grouped[counts].sum()
+    table.insert(0, "articles", grouped.size())
+    codes = grouped.ngroup().to_numpy()
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(table) + 1))
+    top_all = per_article[[measures[m][0] for m in names]].to_numpy(float).T
+    bottom_all = per_article[[measures[m][1] for m in names]].to_numpy(float).T
+    scales = np.array([float(measures[m][2]) for m in names])[:, None]
     rng = np.random.default_rng(seed)
-    alpha = (1 - CONFIDENCE) / 2
-    rows = []
-    for key, frame in per_article.groupby(keys, sort=True, dropna=False):
-        key = key if isinstance(key, tuple) else (key,)
-        row: dict = dict(zip(keys, key))
-        row["articles"] = len(frame)
-        row.update({c: frame[c].sum() for c in counts})
-        draws = rng.integers(0, len(frame), size=(samples, len(frame)))
-        for measure, (numerator, denominator, scale) in measures.items():
-            top = frame[numerator].to_numpy(float)
-            bottom = frame[denominator].to_numpy(float)
-            total = bottom.sum()
-            row[measure] = float(scale * top.sum() / total) if total else float("nan")
-            with np.errstate(divide="ignore", invalid="ignore"):
-                values = scale * top[draws].sum(axis=1) / bottom[draws].sum(axis=1)
-            values = values[np.isfinite(values)]
-            low, high = ((float(np.quantile(values, alpha)), float(np.quantile(values, 1 - alpha)))
-                         if len(values) else (float("nan"), float("nan")))
-            row[f"{measure}_low"], row[f"{measure}_high"] = low, high
-        rows.append(row)
-    return pd.DataFrame(rows, columns=columns)
+    quantiles = [(1 - CONFIDENCE) / 2, (1 + CONFIDENCE) / 2]
+    results = np.full((len(table), len(names), 3), np.nan)
+    for group in range(len(table)):
+        rows = order[bounds[group]:bounds[group + 1]]
+        top, bottom, n = top_all[:, rows], bottom_all[:, rows], len(rows)
+        weights = rng.multinomial(n, np.full(n, 1.0 / n), size=samples).T  # articles × draws
+        with np.errstate(divide="ignore", invalid="ignore"):
+            results[group, :, 0] = (scales * top.sum(axis=1, keepdims=True)
+                                    / bottom.sum(axis=1, keepdims=True))[:, 0]
+            boot = scales * (top @ weights) / (bottom @ weights)
+        results[group, :, 1:] = _row_quantiles(boot, quantiles)
+    results[~np.isfinite(results)] = np.nan
+    stats = pd.DataFrame({f"{measure}{suffix}": results[:, k, j]
+                          for k, measure in enumerate(names)
+                          for j, suffix in enumerate(("", "_low", "_high"))}, index=table.index)
+    return pd.concat([table, stats], axis=1).reset_index()[columns]
+
+
+def _row_quantiles(values: np.ndarray, quantiles: Sequence[float]) -> np.ndarray:
+    """Quantiles of each row over its finite entries (linear interpolation, as
+    ``np.quantile``); NaN for a row without any. Shape: rows × quantiles."""
+    values = np.where(np.isfinite(values), values, np.nan)
+    ordered = np.sort(values, axis=1)  # NaN last
+    count = np.isfinite(ordered).sum(axis=1)
+    rows = np.arange(len(ordered))[:, None]
+    position = np.asarray(quantiles)[None, :] * np.maximum(count - 1, 0)[:, None]
+    low = np.floor(position).astype(int)
+    high = np.minimum(low + 1, np.maximum(count - 1, 0)[:, None])
+    result = ordered[rows, low] + (ordered[rows, high] - ordered[rows, low]) * (position - low)
+    result[count == 0] = np.nan
+    return result
 
 
 # --- certainty ----------------------------------------------------------------------------
@@ -377,8 +436,8 @@ def certainty_of(doc: Doc, *, matcher: TermMatcher | None = None,
     matcher = matcher or TermMatcher.from_lexicon(HEDGE_LEXICON, label="category")
     voices = voices or Voices.of(doc.text)
     found = []
-    for term, start, end in matcher.matches(doc):
-        span = doc[start:end]
+    for terms, start, end in matcher.matches(doc):
+        term, span = terms[0], doc[start:end]
         found.append({"category": term.label, "term": term.term, "text": span.text,
                       "voice": voices.voice_at(span.start_char),
                       "start": span.start_char, "end": span.end_char})
@@ -458,7 +517,7 @@ def certainty_per_article(articles: pd.DataFrame, matches: pd.DataFrame) -> pd.D
     for category in CATEGORIES:
         column = _plural(category)
         for voice in VOICES:
-            per_doc = counts[(category, voice)] if (category, voice) in counts else {}
+            per_doc = counts.get((category, voice), {})
             base[f"{column}_{voice}"] = base["doc_id"].map(per_doc).fillna(0).astype(int)
         base[column] = base[f"{column}_{JOURNALIST}"] + base[f"{column}_{QUOTED}"]
     for measure, (numerator, denominator, scale) in CERTAINTY_MEASURES.items():

@@ -14,12 +14,14 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
 from ..attribution.extract import ATTRIBUTION_COLUMNS, attributions_of, resolve_model
 from ..attribution.quotes import find_quotes
+from ..errors import ParameterError
 from ..parse import parse
 from .density import POOLED, article_density, compare_outlets, outlet_density
 from .network import source_network, source_overlap, top_sources
@@ -39,14 +41,57 @@ def quoted_word_count(text: str) -> int:
                if q.depth == 0)
 
 
+CUE_CLASSES = ("neutral", "loaded", "belief", "finding", "other")
+
+
+def check_cue_classes(cue_classes: Sequence[str] | None) -> list[str]:
+    """The cue classes asked for, validated (empty means all).
+
+    Raises:
+        ParameterError: an unknown class name.
+    """
+    unknown = sorted(set(cue_classes or []) - set(CUE_CLASSES))
+    if unknown:
+        raise ParameterError(f"unknown cue class(es) {unknown}", field="cue_classes",
+                             hint=f"choose from {', '.join(CUE_CLASSES)}")
+    return list(cue_classes or [])
+
+
+def keep_cue_classes(attributions: pd.DataFrame, cue_classes: Sequence[str] | None
+                     ) -> pd.DataFrame:
+    """Only attributions whose cue class is listed (rows without a cue always stay).
+
+    Raises:
+        ParameterError: an unknown class name.
+
+    Example:
+        >>> rows = pd.DataFrame({"cue_class": ["neutral", "belief", None]})
+        >>> len(keep_cue_classes(rows, ["neutral"]))
+        2
+    """
+    if not check_cue_classes(cue_classes):
+        return attributions
+    keep = attributions["cue_class"].isna() | attributions["cue_class"].isin(cue_classes)
+    return attributions[keep].reset_index(drop=True)
+
+
 def analyze_sourcing(
     articles: pd.DataFrame,
     *,
+    cue_classes: Sequence[str] | None = None,
     cue_model: Any = "default",
     n_process: int = 1,
     progress: bool | None = None,
 ) -> dict[str, Any]:
     """Every sourcing table of a corpus in one pass over the (cached) parse.
+
+    Args:
+        articles: the articles table.
+        cue_classes: keep only attributions with these cue classes (see
+            :data:`CUE_CLASSES`), e.g. ``["neutral", "loaded"]`` for speech alone.
+        cue_model: ``"default"``, a model file, or ``None`` for the rules alone.
+        n_process: parser processes.
+        progress: progress bar while parsing.
 
     Returns:
         A dict of DataFrames: ``attributions``, ``per_article``, ``per_outlet``,
@@ -54,6 +99,7 @@ def analyze_sourcing(
         pair on every measure), ``quotes``, ``quotations``, ``carriers``, ``credit``,
         ``top_sources``, ``overlap``; and ``network`` (a networkx DiGraph).
     """
+    check_cue_classes(cue_classes)
     model = resolve_model(cue_model)
     rows, sentences = [], {}
     outlets = dict(zip(articles["doc_id"], articles["outlet"]))
@@ -61,7 +107,8 @@ def analyze_sourcing(
         doc_id = doc.user_data["doc_id"]
         rows += attributions_of(doc, outlet=outlets[doc_id], cue_model=model)
         sentences[doc_id] = sum(1 for s in doc.sents if not s.text.isspace())
-    attributions = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+    attributions = keep_cue_classes(pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS),
+                                    cue_classes)
     quoted = {d: quoted_word_count(t) for d, t in zip(articles["doc_id"], articles["text"])}
     per_article = article_density(articles, attributions, sentences=sentences,
                                   quoted_words=quoted)
@@ -86,7 +133,7 @@ def analyze_sourcing(
 
 
 __all__ = [
-    "analyze_sourcing", "article_density", "compare_outlets", "credit_summary",
+    "CUE_CLASSES", "analyze_sourcing", "check_cue_classes", "keep_cue_classes", "article_density", "compare_outlets", "credit_summary",
     "outlet_density", "propagation", "quote_table", "quoted_word_count", "source_network",
     "source_overlap", "top_sources",
 ]

@@ -29,7 +29,7 @@ __all__ = [
     "load_pipeline",
     "parse",
     "plots",
-    "sourcing",
     "select_articles",
     "show",
+    "sourcing",
 ]

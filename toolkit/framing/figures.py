@@ -3,7 +3,8 @@
 Example:
     >>> from toolkit import load_corpus, config
     >>> from toolkit.framing import analyze_framing
-    >>> figures = framing_figures(analyze_framing(load_corpus(config.SAMPLE_CORPUS)))  # doctest: +SKIP
+    >>> tables = analyze_framing(load_corpus(config.SAMPLE_CORPUS))  # doctest: +SKIP
+    >>> figures = framing_figures(tables)  # doctest: +SKIP
     >>> sorted(figures)[:2]  # doctest: +SKIP
     ['certainty_by_voice', 'distinctive_daily-relay']
 """

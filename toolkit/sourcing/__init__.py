@@ -133,7 +133,18 @@ def analyze_sourcing(
 
 
 __all__ = [
-    "CUE_CLASSES", "analyze_sourcing", "check_cue_classes", "keep_cue_classes", "article_density", "compare_outlets", "credit_summary",
-    "outlet_density", "propagation", "quote_table", "quoted_word_count", "source_network",
-    "source_overlap", "top_sources",
+    "CUE_CLASSES",
+    "analyze_sourcing",
+    "article_density",
+    "check_cue_classes",
+    "compare_outlets",
+    "credit_summary",
+    "keep_cue_classes",
+    "outlet_density",
+    "propagation",
+    "quote_table",
+    "quoted_word_count",
+    "source_network",
+    "source_overlap",
+    "top_sources",
 ]

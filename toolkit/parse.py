@@ -69,6 +69,23 @@ class ParseStats:
     rebuilt_shards: int = 0
 
 
+TEXT_KEY = "toolkit.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds it from the tokens each time).
+
+    Example:
+        >>> from toolkit.nlp import load_pipeline
+        >>> doc_text(load_pipeline()("It rained."))
+        'It rained.'
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def text_key(text: str) -> str:
     """The cache key of a text: the first 32 hex digits of its SHA-256.
 

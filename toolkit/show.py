@@ -12,8 +12,8 @@ Example:
     ...     "content_end": 32, "cue_start": 17, "cue_end": 21, "source_start": 0,
     ...     "source_end": 9, "speaker": "Officials", "speaker_type": "anonymous",
     ...     "depth": 0, "chain": []}])
-    >>> "&lt;b&gt;" in html and "<b>" not in html
-    True
+    >>> "&lt;b&gt;" in html, "<b>said</b>" in html
+    (True, False)
 """
 
 from __future__ import annotations

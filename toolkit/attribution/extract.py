@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 from spacy.tokens import Doc, Token
 
+from ..parse import doc_text
 from . import syntax
 from .chains import according_to_relays, build_chain, relay_hops
 from .cues import ACCORDING_TO, Cue, verb_cue
@@ -109,7 +110,7 @@ class ArticleAttributions:
 
     def __init__(self, doc: Doc, *, outlet: str | None = None, doc_id: str | None = None,
                  cue_model: CueModel | None = None):
-        self.doc, self.text = doc, doc.text
+        self.doc, self.text = doc, doc_text(doc)
         self.cue_model = cue_model
         self.bare: list[Token] = []
         self.outlet, self.doc_id = outlet, doc_id

@@ -443,4 +443,10 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         >>> [(q.text_in(text), q.balanced) for q in find_quotes(text)]
         [('A,', True), ('B is fine. Then', False), ('C', True)]
     """
-    return _Scanner(text).run()
+    return list(_cached_quotes(text))
+
+
+@lru_cache(maxsize=4096)
+def _cached_quotes(text: str) -> tuple[QuoteSpan, ...]:
+    """The spans of recent texts: extraction and every framing measure ask for them."""
+    return tuple(_Scanner(text).run())

@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
+from spacy.tokens import Doc
 
 from ..attribution.extract import ATTRIBUTION_COLUMNS, attributions_of, resolve_model
 from ..parse import parse
@@ -40,6 +41,7 @@ def analyze_framing(
     articles: pd.DataFrame,
     *,
     attributions: pd.DataFrame | None = None,
+    docs: list[Doc] | None = None,
     cue_model: Any = "default",
     keyterms: bool = True,
     n_process: int = 1,
@@ -50,6 +52,7 @@ def analyze_framing(
     Args:
         articles: the articles table.
         attributions: the attributions table, when already extracted.
+        docs: the articles' parsed Docs in table order, when already at hand.
         cue_model: for extracting attributions when none are given.
         keyterms: also extract keyterms per outlet (the slowest measure).
         n_process: parser processes.
@@ -64,7 +67,8 @@ def analyze_framing(
         ``frames_per_article``, ``frames_by_outlet``, ``tone_per_article``,
         ``tone_by_outlet``, ``keyterms`` and ``attributions``.
     """
-    docs = list(parse(articles, n_process=n_process, progress=progress))
+    if docs is None:
+        docs = list(parse(articles, n_process=n_process, progress=progress))
     if attributions is None:
         model = resolve_model(cue_model)
         outlets = dict(zip(articles["doc_id"], articles["outlet"]))

@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Span, Token
 from ..attribution.quotes import QuoteSpan, find_quotes
 from ..errors import ParameterError
 from ..lexicons import lexicon_path, load_lexicon
-from ..parse import parse
+from ..parse import doc_text, parse
 from ..sourcing import quoted_word_count
 from ..sourcing.density import BOOTSTRAP_SAMPLES, CONFIDENCE, word_count
 from .vocabulary import distinctive_by_outlet, outlet_docs
@@ -232,7 +232,7 @@ def doc_loaded_terms(
                                 | np.isin(array[:, 1], compiled.first))
     if not len(candidates):
         return []
-    starts, ends = _quote_starts(find_quotes(doc.text) if quotes is None else quotes)
+    starts, ends = _quote_starts(find_quotes(doc_text(doc)) if quotes is None else quotes)
     doc_id = doc.user_data.get("doc_id")
     hits, free_from, size = [], 0, len(doc)
     for i in candidates.tolist():
@@ -708,7 +708,7 @@ def _distinctive_hits(articles: pd.DataFrame, docs: list[Doc], top: pd.DataFrame
     vocab = {o: set(g["term"]) for o, g in top.groupby("outlet")}
     rows = []
     for doc_id, outlet, doc in outlet_docs(articles, docs):
-        starts, ends = _quote_starts(find_quotes(doc.text))
+        starts, ends = _quote_starts(find_quotes(doc_text(doc)))
         for token in doc:
             if token.lemma_.lower() in vocab.get(outlet, ()) and not token.is_punct:
                 rows.append({"doc_id": doc_id, "outlet": outlet, "term": token.lemma_.lower(),

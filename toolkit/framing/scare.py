@@ -77,6 +77,7 @@ from ..attribution.extract import LABELLING_LEMMAS, SCARE_QUOTE_MAX_WORDS
 from ..attribution.quotes import QuoteSpan, find_quotes, word_count
 from ..attribution.sources import SOURCE_TYPE_LEXICON, classify_source
 from ..lexicons import load_lexicon
+from ..parse import doc_text
 from .verbs import SPEECH_CLASSES
 from .voice import BOOTSTRAP_SAMPLES, article_docs, count_words, pool_outlets
 
@@ -414,7 +415,7 @@ def short_quotes_of(
         >>> [(q["quote"], q["status"]) for q in short_quotes_of(doc)]
         [('temporary', 'scare'), ('a fair deal', 'partial')]
     """
-    text = doc.text
+    text = doc_text(doc)
     rows = attributions.to_dict("records") if isinstance(attributions, pd.DataFrame) \
         else list(attributions)
     doc_id = doc_id if doc_id is not None else doc.user_data.get("doc_id")

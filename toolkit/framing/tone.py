@@ -48,6 +48,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from ..parse import doc_text
 from .voice import (
     BOOTSTRAP_SAMPLES,
     JOURNALIST,
@@ -133,7 +134,7 @@ def sentence_tone_of(doc: Doc, *, voices: Voices | None = None) -> list[dict]:
         >>> row["words_quoted"], row["positive_words_quoted"], row["negative_words_journalist"]
         (3, 1, 1)
     """
-    text = doc.text
+    text = doc_text(doc)
     voices = voices or Voices.of(text)
     polar = _polar_counts(doc, voices)
     rows = []

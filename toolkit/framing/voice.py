@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Token
 
 from ..attribution.quotes import find_quotes
 from ..lexicons import lexicon_path, load_lexicon
-from ..parse import parse
+from ..parse import doc_text, parse
 
 JOURNALIST, QUOTED = "journalist", "quoted"
 VOICES = (JOURNALIST, QUOTED)
@@ -76,7 +76,7 @@ def count_words(text: str, start: int = 0, end: int | None = None) -> int:
         >>> count_words('The so-called "reform" cost 4,200 marks.')
         6
     """
-    return sum(1 for _ in WORD.finditer(text, start, len(text) if end is None else end))
+    return len(WORD.findall(text, start, len(text) if end is None else end))
 
 
 @dataclass(frozen=True)
@@ -434,7 +434,7 @@ def certainty_of(doc: Doc, *, matcher: TermMatcher | None = None,
         [('reportedly', 'hedge', 'journalist'), ('clearly', 'booster', 'quoted')]
     """
     matcher = matcher or TermMatcher.from_lexicon(HEDGE_LEXICON, label="category")
-    voices = voices or Voices.of(doc.text)
+    voices = voices or Voices.of(doc_text(doc))
     found = []
     for terms, start, end in matcher.matches(doc):
         term, span = terms[0], doc[start:end]

@@ -7,7 +7,8 @@ The public API, one function per stage of the data flow in DESIGN.md:
     >>> docs = list(toolkit.parse(articles))  # doctest: +SKIP
 """
 
-from . import config, corpus, errors, plots, sourcing
+from . import config, corpus, errors, framing, plots, sourcing, summary
+from .analysis import analyze
 from .attribution import extract_attributions
 from .corpus import LoadResult, load_corpus
 from .errors import ToolkitError
@@ -21,10 +22,12 @@ __version__ = "0.1.0"
 __all__ = [
     "LoadResult",
     "ToolkitError",
+    "analyze",
     "config",
     "corpus",
     "errors",
     "extract_attributions",
+    "framing",
     "load_corpus",
     "load_pipeline",
     "parse",
@@ -32,4 +35,5 @@ __all__ = [
     "select_articles",
     "show",
     "sourcing",
+    "summary",
 ]

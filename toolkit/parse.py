@@ -38,7 +38,7 @@ from pathlib import Path
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from . import config
 from .nlp import load_pipeline, pipeline_id

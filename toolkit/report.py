@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import os
 import json
 import re
 import time
@@ -122,6 +123,7 @@ def render_notebook(
     import papermill as pm
 
     source = find_notebook(str(notebook))
+    os.environ.setdefault("TOOLKIT_PROGRESS", "0")  # no progress bars inside reports
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ipynb, html = out / source.name, out / f"{source.stem}.html"

@@ -26,7 +26,13 @@ from ..attribution.extract import ATTRIBUTION_COLUMNS, attributions_of, resolve_
 from ..parse import parse
 from .frames import article_frames, frame_matches, frame_scores, outlet_frames
 from .keyterms import keyterms_by_outlet
-from .labels import entity_labels, label_pairs_by_outlet, loaded_term_hits, loaded_terms_by_outlet
+from .labels import (
+    entity_labels,
+    label_pairs_by_outlet,
+    loaded_term_hits,
+    loaded_terms_by_outlet,
+    loaded_terms_per_article,
+)
 from .scare import outlet_scare_quotes, scare_quote_rates, short_quotes
 from .tone import article_tone, outlet_tone, sentence_tone
 from .verbs import outlet_verb_profile, top_cue_lemmas, verb_profile
@@ -59,11 +65,13 @@ def analyze_framing(
         progress: progress bar while parsing.
 
     Returns:
-        Named DataFrames: ``distinctive_terms``, ``verb_profile``, ``top_cues``,
+        Named DataFrames: ``distinctive_terms``, ``verb_profile_per_article``,
+        ``verb_profile``, ``top_cues``,
         ``short_quotes`` (every 1-4 word quote with its status: scare, partial, title,
         ...), ``scare_quotes_per_article``, ``scare_quotes_by_outlet``,
         ``certainty_per_article``, ``certainty_by_outlet``, ``loaded_term_hits``,
-        ``loaded_terms_by_outlet``, ``label_pairs``, ``entity_labels``,
+        ``loaded_terms_per_article``, ``loaded_terms_by_outlet``, ``label_pairs``,
+        ``entity_labels``,
         ``frames_per_article``, ``frames_by_outlet``, ``tone_per_article``,
         ``tone_by_outlet``, ``keyterms`` and ``attributions``.
     """
@@ -85,6 +93,7 @@ def analyze_framing(
     tables = {
         "attributions": attributions,
         "distinctive_terms": distinctive_by_outlet(articles, docs, top=DISTINCTIVE_TOP),
+        "verb_profile_per_article": verbs,
         "verb_profile": outlet_verb_profile(verbs),
         "top_cues": top_cue_lemmas(attributions),
         "short_quotes": quotes,
@@ -93,6 +102,7 @@ def analyze_framing(
         "certainty_per_article": certainty,
         "certainty_by_outlet": outlet_certainty(certainty),
         "loaded_term_hits": hits,
+        "loaded_terms_per_article": loaded_terms_per_article(articles, hits),
         "loaded_terms_by_outlet": loaded_terms_by_outlet(articles, hits),
         "label_pairs": label_pairs_by_outlet(hits),
         "entity_labels": entity_labels(docs, articles),

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import html
 import itertools
-import os
 import json
+import os
 import re
 import time
 from collections.abc import Sequence

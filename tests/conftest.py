@@ -41,3 +41,13 @@ def seed_text() -> str:
     if not path.exists():
         pytest.skip(f"seed article not found at {path}")
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_reports(tmp_path_factory):
+    """Every notebook rendered once on the sample corpus (folder, results by notebook)."""
+    from toolkit.report import render_all
+
+    out = tmp_path_factory.mktemp("sample-reports")
+    results = render_all(parameters={"corpus": str(config.SAMPLE_CORPUS)}, out_dir=out, jobs=2)
+    return out, {r.notebook: r for r in results}

@@ -28,6 +28,7 @@ from . import config
 from .errors import ParameterError
 
 KERNEL_NAME = "toolkit"
+TEMPLATE = "toolkit_report"  # JupyterLab's page without CDN scripts (toolkit/templates)
 CELL_TIMEOUT_SECONDS = 1800
 
 
@@ -79,12 +80,13 @@ def find_notebook(name: str, directory: Path = config.NOTEBOOK_DIR) -> Path:
 
 
 def to_html(ipynb: Path, html: Path) -> Path:
-    """Convert an executed notebook to HTML without code cells or prompts."""
+    """Convert an executed notebook to HTML without code cells, prompts or CDN scripts."""
     import nbformat
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
-        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+        template_name=TEMPLATE, extra_template_basedirs=[str(config.PACKAGE_DIR / "templates")],
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
     )
     body, _ = exporter.from_notebook_node(nbformat.read(ipynb, as_version=4))
     html.write_text(body, encoding="utf-8")

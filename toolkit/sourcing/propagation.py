@@ -39,6 +39,10 @@ MATCH_SHARE = 0.5
 MAX_SHINGLE_QUOTES = 200
 PREFIX_SHINGLES = 4  # a quote is compared through its rarest shingles only
 COMPARED_PER_SHINGLE = 8  # ... with the earliest quotes holding each of them
+QUOTATION_COLUMNS = ["cluster", "text", "speaker", "articles", "outlets", "outlet_list",
+                     "first_outlet", "first_doc_id", "first_published", "uncredited_carriers"]
+CARRIER_COLUMNS = ["cluster", "doc_id", "outlet", "published", "is_first", "credit",
+                   "credited", "chain", "text"]
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -173,7 +177,7 @@ def propagation(quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         ``credited`` (the medium named) and ``chain``.
     """
     if quotes.empty:
-        return pd.DataFrame(), pd.DataFrame()
+        return pd.DataFrame(columns=QUOTATION_COLUMNS), pd.DataFrame(columns=CARRIER_COLUMNS)
     quotes = quotes.assign(cluster=match_quotes(quotes).to_numpy(),
                            _when=pd.to_datetime(quotes["published"], errors="coerce"),
                            _length=-quotes["words"])
@@ -207,10 +211,10 @@ def propagation(quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             "first_published": first["published"],
             "uncredited_carriers": sum(c["credit"] == "own" for c in later),
         })
-    table = pd.DataFrame(clusters)
+    table = pd.DataFrame(clusters, columns=QUOTATION_COLUMNS)
     if not table.empty:
         table = table.sort_values(["outlets", "articles"], ascending=False, kind="stable")
-    return table.reset_index(drop=True), pd.DataFrame(carriers)
+    return table.reset_index(drop=True), pd.DataFrame(carriers, columns=CARRIER_COLUMNS)
 
 
 def credit_summary(carriers: pd.DataFrame) -> pd.DataFrame:

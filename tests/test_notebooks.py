@@ -8,7 +8,6 @@ import json
 import pandas as pd
 import pytest
 
-from toolkit import config
 from toolkit.report import list_notebooks, render_notebook
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("reports")]

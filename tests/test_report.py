@@ -45,3 +45,26 @@ def test_a_failing_notebook_is_reported_with_its_cell(tmp_path):
 def test_unknown_notebook_name_lists_the_available_ones():
     with pytest.raises(ParameterError, match="00_corpus_overview"):
         find_notebook("99_nothing")
+
+
+def test_grid_renders_one_report_per_point_with_a_top_index(tmp_path):
+    from toolkit.report import render_grid
+
+    runs = render_grid({"outlets": [["Daily Relay"], ["The Harbor Ledger"]]}, ["00"],
+                       parameters={"corpus": "sample"}, out_dir=tmp_path)
+    assert [point for point, _ in runs] == [{"outlets": ["Daily Relay"]},
+                                           {"outlets": ["The Harbor Ledger"]}]
+    assert all(r.status == "ok" for _, results in runs for r in results)
+    overview = pd.read_parquet(
+        tmp_path / "outlets-Daily_Relay" / "00_corpus_overview" / "outlet_overview.parquet")
+    assert overview["outlet"].tolist() == ["Daily Relay"]
+    index = (tmp_path / "index.html").read_text()
+    assert "outlets-The_Harbor_Ledger/index.html" in index
+
+
+def test_a_parameter_no_notebook_takes_is_refused_before_running(tmp_path):
+    from toolkit.report import render_all
+
+    with pytest.raises(ParameterError, match="outlts"):
+        render_all(["00"], parameters={"outlts": ["A"]}, out_dir=tmp_path)
+    assert not (tmp_path / "00_corpus_overview.ipynb").exists()

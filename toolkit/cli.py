@@ -191,6 +191,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     if parameters.get("corpus"):
         parameters["corpus"] = str(resolve_corpus_path(parameters["corpus"]).resolve())
     grid = parameters.pop("grid", None)
+    if args.per:
+        from .corpus import load_corpus
+        from .report import grid_per
+
+        grid = grid_per(load_corpus(parameters.get("corpus") or resolve_corpus_path("sample")),
+                        args.per)
     if grid is not None:
         runs = render_grid(grid, args.notebook, parameters=parameters, out_dir=args.out,
                            jobs=args.jobs)
@@ -315,6 +321,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-f", "--file", help="YAML file of parameters; a `grid:` key (a "
                         "mapping of lists, or a list of mappings) renders one report per "
                         "grid point, e.g. per outlet or per week")
+    report.add_argument("--per", choices=("outlet", "week"),
+                        help="batch: one report per outlet (the outlet report) or per week "
+                        "with articles, each in its own folder under --out")
     report.add_argument("--out", default="reports/latest", help="output folder")
     report.add_argument("--jobs", type=int, default=1, help="notebooks rendered at once")
     report.set_defaults(func=cmd_report)

@@ -21,8 +21,11 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from . import config
 from .errors import ParameterError
@@ -266,6 +269,30 @@ def expand_grid(grid: dict[str, list] | list[dict]) -> list[dict[str, Any]]:
                              field="grid")
     names = list(grid)
     return [dict(zip(names, values)) for values in itertools.product(*grid.values())]
+
+
+def grid_per(articles, per: str) -> list[dict[str, Any]]:
+    """A batch grid from a corpus: one point per ``outlet`` (the outlet report's
+    ``outlet``) or per ``week`` with articles (``date_from``/``date_to``, Monday to Sunday).
+
+    Example:
+        >>> import pandas as pd
+        >>> articles = pd.DataFrame({"outlet": ["A", "B"],
+        ...     "published": pd.to_datetime(["2026-03-03", "2026-03-12"])})
+        >>> grid_per(articles, "week")[1]
+        {'date_from': '2026-03-09', 'date_to': '2026-03-15'}
+    """
+    if per == "outlet":
+        return [{"outlet": outlet} for outlet in sorted(articles["outlet"].unique())]
+    if per == "week":
+        dates = articles["published"].dropna()
+        if dates.empty:
+            raise ParameterError("no article has a publication date", field="per")
+        mondays = sorted(set((dates - pd.to_timedelta(dates.dt.weekday, unit="D")).dt.date))
+        return [{"date_from": str(monday), "date_to": str(monday + timedelta(days=6))}
+                for monday in mondays]
+    raise ParameterError(f"cannot make one report per {per!r}", field="per",
+                         hint="use outlet or week")
 
 
 def _slug(point: dict[str, Any]) -> str:

@@ -1,10 +1,19 @@
-"""analysis: every table of the toolkit for a corpus, in one call.
+"""analysis: every table of the toolkit, in two stages.
+
+1. :func:`article_tables` reads each parsed article once and returns article-level tables
+   (attributions, per-article counts, quotes, term and entity counts...): the expensive
+   stage, which needs the Docs. A store (:mod:`toolkit.store`) keeps these per shard.
+2. :func:`outlet_tables` turns them into the outlet-level tables (pooled measures with
+   bootstrap intervals, comparisons, propagation, networks, distinctive words...): cheap,
+   from the tables alone, so a report over a store never parses.
+
+:func:`analyze` runs both.
 
 Example:
     >>> from toolkit import config, load_corpus
     >>> tables = analyze(load_corpus(config.SAMPLE_CORPUS))  # doctest: +SKIP
-    >>> sorted(tables)[:3]  # doctest: +SKIP
-    ['attributions', 'carriers', 'certainty_by_outlet']
+    >>> tables["per_outlet"].set_index("outlet")["share_secondhand"].idxmax()  # doctest: +SKIP
+    'Daily Relay'
 """
 
 from __future__ import annotations
@@ -13,9 +22,157 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
+from spacy.tokens import Doc
 
-from .framing import analyze_framing
-from .sourcing import analyze_sourcing
+from .attribution.extract import ATTRIBUTION_COLUMNS, attributions_of, resolve_model
+from .framing.frames import article_frames, frame_matches, frame_scores, outlet_frames
+from .framing.keyterms import keyterms_by_outlet
+from .framing.labels import (
+    entity_label_counts,
+    entity_labels_from_counts,
+    label_pairs_by_outlet,
+    loaded_term_hits,
+    loaded_terms_by_outlet,
+    loaded_terms_per_article,
+)
+from .framing.scare import outlet_scare_quotes, scare_quote_rates, short_quotes
+from .framing.tone import article_tone, outlet_tone, sentence_tone
+from .framing.verbs import outlet_verb_profile, top_cue_lemmas, verb_profile
+from .framing.vocabulary import distinctive_from_counts, outlet_term_counts, term_count_table
+from .framing.voice import certainty_matches, certainty_per_article, outlet_certainty
+from .parse import parse
+from .sourcing import check_cue_classes, keep_cue_classes, quoted_word_count
+from .sourcing.density import POOLED, article_density, compare_outlets, outlet_density
+from .sourcing.network import source_network, source_overlap, top_sources
+from .sourcing.propagation import credit_summary, propagation, quote_table
+
+DISTINCTIVE_TOP = 50  # terms kept at each end of every outlet's log-odds ranking
+KEYTERM_METHOD = "textrank"  # sgrank is 5-10x slower on long articles (see keyterms.py)
+ARTICLE_TABLES = (
+    "articles", "attributions", "per_article", "quotes", "verb_profile_per_article",
+    "short_quotes", "scare_quotes_per_article", "certainty_per_article", "loaded_term_hits",
+    "loaded_terms_per_article", "frame_scores", "tone_per_article", "term_counts",
+    "entity_mentions", "entity_words",
+)
+
+
+def article_tables(
+    articles: pd.DataFrame,
+    *,
+    docs: Sequence[Doc] | None = None,
+    attributions: pd.DataFrame | None = None,
+    cue_model: Any = "default",
+    n_process: int = 1,
+    progress: bool | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The article-level tables of :data:`ARTICLE_TABLES`, from one pass over the Docs.
+
+    Args:
+        articles: the articles table.
+        docs: the articles' Docs in table order; ``None`` parses them (cached).
+        attributions: their attributions table, when already extracted.
+        cue_model: the attribution cue model (``"default"``, a file, or ``None``).
+        n_process: parser processes.
+        progress: progress bar while parsing.
+    """
+    if docs is None:
+        docs = list(parse(articles, n_process=n_process, progress=progress))
+    model = resolve_model(cue_model) if attributions is None else None
+    rows, sentences = [], {}
+    for doc, outlet in zip(docs, articles["outlet"]):
+        if attributions is None:
+            rows += attributions_of(doc, outlet=outlet, cue_model=model)
+        sentences[doc.user_data["doc_id"]] = sum(1 for s in doc.sents if not s.text.isspace())
+    if attributions is None:
+        attributions = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+    quoted = {d: quoted_word_count(t) for d, t in zip(articles["doc_id"], articles["text"])}
+    hits = loaded_term_hits(docs, articles=articles)
+    scare = short_quotes(articles, attributions, docs=docs)
+    mentions, words = entity_label_counts(docs, articles)
+    return {
+        "articles": articles,
+        "attributions": attributions,
+        "per_article": article_density(articles, attributions, sentences=sentences,
+                                       quoted_words=quoted),
+        "quotes": quote_table(articles, attributions),
+        "verb_profile_per_article": verb_profile(articles, attributions),
+        "short_quotes": scare,
+        "scare_quotes_per_article": scare_quote_rates(articles, scare),
+        "certainty_per_article": certainty_per_article(
+            articles, certainty_matches(articles, docs=docs)),
+        "loaded_term_hits": hits,
+        "loaded_terms_per_article": loaded_terms_per_article(articles, hits),
+        "frame_scores": frame_scores(articles, frame_matches(articles, docs=docs)),
+        "tone_per_article": article_tone(articles, sentence_tone(articles, docs=docs)),
+        "term_counts": term_count_table(outlet_term_counts(articles, docs)),
+        "entity_mentions": mentions,
+        "entity_words": words,
+    }
+
+
+def _sum_counts(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Counts that shards split (term, entity) summed back together."""
+    return table.groupby(keys, as_index=False)["count"].sum() if len(table) else table
+
+
+def outlet_tables(tables: dict[str, pd.DataFrame], *,
+                  cue_classes: Sequence[str] | None = None) -> dict[str, Any]:
+    """The outlet-level tables from :func:`article_tables` (of one run, or concatenated
+    over a store's shards).
+
+    Args:
+        tables: the article-level tables.
+        cue_classes: keep only attributions of these cue classes (per-article sourcing
+            measures are recomputed from the kept ones).
+
+    Returns:
+        The article-level tables plus ``per_outlet``, ``per_outlet_story`` (when articles
+        have stories), ``comparisons``, ``quotations``, ``carriers``, ``credit``,
+        ``top_sources``, ``overlap``, ``network`` (a networkx DiGraph),
+        ``distinctive_terms``, ``verb_profile``, ``top_cues``, ``scare_quotes_by_outlet``,
+        ``certainty_by_outlet``, ``loaded_terms_by_outlet``, ``label_pairs``,
+        ``entity_labels``, ``frames_per_article``, ``frames_by_outlet``, ``tone_by_outlet``.
+    """
+    out: dict[str, Any] = dict(tables)
+    if check_cue_classes(cue_classes):
+        articles, per_article = tables["articles"], tables["per_article"]
+        attributions = keep_cue_classes(tables["attributions"], cue_classes)
+        out["attributions"] = attributions
+        out["per_article"] = article_density(
+            articles, attributions, sentences=dict(zip(per_article["doc_id"],
+                                                       per_article["sentences"])),
+            quoted_words=dict(zip(per_article["doc_id"], per_article["quoted_words"])))
+        out["verb_profile_per_article"] = verb_profile(articles, attributions)
+    per_article, attributions = out["per_article"], out["attributions"]
+    quotations, carriers = propagation(out["quotes"])
+    out.update({
+        "per_outlet": outlet_density(per_article),
+        "comparisons": pd.concat([compare_outlets(per_article, m) for m in POOLED],
+                                 ignore_index=True),
+        "quotations": quotations, "carriers": carriers, "credit": credit_summary(carriers),
+        "top_sources": top_sources(attributions),
+        "overlap": source_overlap(attributions),
+        "network": source_network(attributions),
+        "distinctive_terms": distinctive_from_counts(
+            _sum_counts(out["term_counts"], ["outlet", "term"]), top=DISTINCTIVE_TOP),
+        "verb_profile": outlet_verb_profile(out["verb_profile_per_article"]),
+        "top_cues": top_cue_lemmas(attributions),
+        "scare_quotes_by_outlet": outlet_scare_quotes(out["scare_quotes_per_article"]),
+        "certainty_by_outlet": outlet_certainty(out["certainty_per_article"]),
+        "loaded_terms_by_outlet": loaded_terms_by_outlet(out["articles"],
+                                                         out["loaded_term_hits"]),
+        "label_pairs": label_pairs_by_outlet(out["loaded_term_hits"]),
+        "entity_labels": entity_labels_from_counts(
+            _sum_counts(out["entity_mentions"], ["outlet", "entity", "entity_type"]),
+            _sum_counts(out["entity_words"], ["outlet", "entity", "entity_type", "word"])),
+        "frames_per_article": article_frames(out["frame_scores"]),
+        "frames_by_outlet": outlet_frames(out["frame_scores"]),
+        "tone_by_outlet": outlet_tone(out["tone_per_article"]),
+    })
+    if per_article["story"].notna().any():
+        out["per_outlet_story"] = outlet_density(per_article.dropna(subset=["story"]),
+                                                 by=["outlet", "story"])
+    return out
 
 
 def analyze(
@@ -23,22 +180,30 @@ def analyze(
     *,
     cue_classes: Sequence[str] | None = None,
     keyterms: bool = True,
+    docs: Sequence[Doc] | None = None,
+    attributions: pd.DataFrame | None = None,
+    cue_model: Any = "default",
     n_process: int = 1,
     progress: bool | None = None,
 ) -> dict[str, Any]:
-    """Sourcing and framing tables of a corpus (one parse, read from the cache after the
-    first run): the union of :func:`toolkit.sourcing.analyze_sourcing` and
-    :func:`toolkit.framing.analyze_framing`, sharing one attributions table.
+    """Every table of the toolkit for a corpus: :func:`article_tables`, then
+    :func:`outlet_tables`, plus ``keyterms`` (textacy, from the Docs) when asked.
 
     Args:
         articles: the articles table.
         cue_classes: attribution cue classes kept (``None`` keeps all).
-        keyterms: include keyterms (the slowest framing measure).
+        keyterms: include keyterms per outlet (the slowest measure).
+        docs: the articles' Docs in table order; ``None`` parses them (cached).
+        attributions: their attributions table, when already extracted.
+        cue_model: the attribution cue model.
         n_process: parser processes.
         progress: progress bar while parsing.
     """
-    sourcing = analyze_sourcing(articles, cue_classes=cue_classes, n_process=n_process,
-                                progress=progress)
-    framing = analyze_framing(articles, attributions=sourcing["attributions"],
-                              keyterms=keyterms, n_process=n_process, progress=progress)
-    return {**sourcing, **framing}
+    check_cue_classes(cue_classes)
+    if docs is None:
+        docs = list(parse(articles, n_process=n_process, progress=progress))
+    tables = outlet_tables(article_tables(articles, docs=docs, attributions=attributions,
+                                          cue_model=cue_model), cue_classes=cue_classes)
+    if keyterms:
+        tables["keyterms"] = keyterms_by_outlet(articles, docs, method=KEYTERM_METHOD)
+    return tables

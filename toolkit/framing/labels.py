@@ -606,17 +606,47 @@ def entity_labels(
         >>> entity_labels(None, articles)[["entity", "outlet", "word"]].values.tolist()
         [['Assad', 'X', 'regime'], ['Assad', 'Y', 'government']]
     """
-    mentions: dict[str, Counter] = {}
-    words: dict[str, Counter] = {}
+    mentions, words = entity_label_counts(docs, articles)
+    return entity_labels_from_counts(mentions, words, top_entities=top_entities,
+                                     min_outlets=min_outlets)
+
+
+def entity_label_counts(docs: Iterable[Doc] | None, articles: pd.DataFrame
+                        ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per outlet, entity mentions (``outlet, entity, entity_type, count``) and attached
+    words (``outlet, entity, entity_type, word, count``): what :func:`entity_labels`
+    ranks, in a form that can be stored per shard and summed.
+
+    Example:
+        >>> articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
+        ...                          "text": ["The Assad regime shelled Homs."]})
+        >>> entity_label_counts(None, articles)[1].values.tolist()
+        [['X', 'Assad', 'PERSON', 'regime', 1]]
+    """
+    mentions: Counter = Counter()
+    words: Counter = Counter()
     for _, outlet, doc in outlet_docs(articles, docs):
         doc_mentions, doc_words = doc_entity_labels(doc)
-        mentions.setdefault(outlet, Counter()).update(doc_mentions)
-        words.setdefault(outlet, Counter()).update(doc_words)
-    merge = _surname_map({key for counts in mentions.values() for key in counts})
+        mentions.update({(outlet, *key): n for key, n in doc_mentions.items()})
+        words.update({(outlet, *key): n for key, n in doc_words.items()})
+    return (pd.DataFrame([(*k, n) for k, n in mentions.items()],
+                         columns=["outlet", "entity", "entity_type", "count"]),
+            pd.DataFrame([(*k, n) for k, n in words.items()],
+                         columns=["outlet", "entity", "entity_type", "word", "count"]))
+
+
+def entity_labels_from_counts(mentions: pd.DataFrame, words: pd.DataFrame, *,
+                              top_entities: int = 20, min_outlets: int = 2) -> pd.DataFrame:
+    """:func:`entity_labels` from :func:`entity_label_counts` tables (summed over shards)."""
+    mention_counts: dict[str, Counter] = {}
+    for row in mentions.itertuples(index=False):
+        mention_counts.setdefault(row.outlet, Counter())[row.entity, row.entity_type] += \
+            row.count
+    merge = _surname_map({key for counts in mention_counts.values() for key in counts})
     outlets_of: dict[tuple[str, str], set[str]] = {}
     totals: Counter = Counter()
     merged_mentions: dict[str, Counter] = {}
-    for outlet, counts in mentions.items():
+    for outlet, counts in mention_counts.items():
         merged = merged_mentions.setdefault(outlet, Counter())
         for key, count in counts.items():
             key = merge.get(key, key)
@@ -627,11 +657,10 @@ def entity_labels(
                     key=lambda k: (-len(outlets_of[k]), -totals[k], k))[:top_entities]
     rank = {key: i for i, key in enumerate(ranked)}
     rows = []
-    for outlet, counts in words.items():
-        for (name, kind, word), count in counts.items():
-            key = merge.get((name, kind), (name, kind))
-            if key in rank:
-                rows.append((rank[key], key[0], key[1], outlet, word, count))
+    for row in words.itertuples(index=False):
+        key = merge.get((row.entity, row.entity_type), (row.entity, row.entity_type))
+        if key in rank:
+            rows.append((rank[key], key[0], key[1], row.outlet, row.word, row.count))
     table = pd.DataFrame(rows, columns=["rank", "entity", "entity_type", "outlet", "word",
                                         "count"])
     table = table.groupby(["rank", "entity", "entity_type", "outlet", "word"],

@@ -357,7 +357,28 @@ def distinctive_by_outlet(
         >>> distinctive_by_outlet(articles, top=1)[["outlet", "rank", "term"]].values.tolist()
         [['X', 1, 'regime'], ['Y', 1, 'government']]
     """
-    counts = outlet_term_counts(articles, docs, unit=unit)
+    return distinctive_from_counts(outlet_term_counts(articles, docs, unit=unit), top=top,
+                                   prior_scale=prior_scale)
+
+
+def distinctive_from_counts(
+    counts: dict[str, Counter] | pd.DataFrame,
+    *,
+    top: int | None = 30,
+    prior_scale: float | None = DEFAULT_PRIOR_SCALE,
+) -> pd.DataFrame:
+    """:func:`distinctive_by_outlet` from term counts already made (outlet → Counter, or
+    a table ``outlet, term, count`` such as a store keeps).
+
+    Example:
+        >>> counts = pd.DataFrame({"outlet": ["X", "Y"], "term": ["regime", "government"],
+        ...                        "count": [3, 3]})
+        >>> distinctive_from_counts(counts, top=1)["term"].tolist()
+        ['regime', 'government']
+    """
+    if isinstance(counts, pd.DataFrame):
+        counts = {outlet: Counter(dict(zip(group["term"], group["count"])))
+                  for outlet, group in counts.groupby("outlet")}
     prior: Counter = Counter()
     for outlet_counts in counts.values():
         prior.update(outlet_counts)
@@ -380,6 +401,18 @@ def distinctive_by_outlet(
     columns = ["outlet", "rank", *LOG_ODDS_COLUMNS]
     result = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=columns)
     return result.rename(columns={"count_a": "count_outlet", "count_b": "count_rest"})
+
+
+def term_count_table(counts: dict[str, Counter]) -> pd.DataFrame:
+    """Outlet → Counter as a tidy table ``outlet, term, count`` (to store and sum).
+
+    Example:
+        >>> term_count_table({"X": Counter({"regime": 2})}).values.tolist()
+        [['X', 'regime', 2]]
+    """
+    rows = [(outlet, term, count) for outlet, terms in counts.items()
+            for term, count in terms.items()]
+    return pd.DataFrame(rows, columns=["outlet", "term", "count"])
 
 
 def plot_log_odds(table: pd.DataFrame, *, title: str, top: int = 15) -> Figure:

@@ -19,11 +19,9 @@ from typing import Any
 
 import pandas as pd
 
-from ..attribution.extract import ATTRIBUTION_COLUMNS, attributions_of, resolve_model
 from ..attribution.quotes import find_quotes
 from ..errors import ParameterError
-from ..parse import parse
-from .density import POOLED, article_density, compare_outlets, outlet_density
+from .density import article_density, compare_outlets, outlet_density
 from .network import source_network, source_overlap, top_sources
 from .propagation import credit_summary, propagation, quote_table
 
@@ -75,6 +73,12 @@ def keep_cue_classes(attributions: pd.DataFrame, cue_classes: Sequence[str] | No
     return attributions[keep].reset_index(drop=True)
 
 
+SOURCING_TABLES = (
+    "attributions", "per_article", "per_outlet", "per_outlet_story", "comparisons", "quotes",
+    "quotations", "carriers", "credit", "top_sources", "overlap", "network",
+)
+
+
 def analyze_sourcing(
     articles: pd.DataFrame,
     *,
@@ -83,7 +87,7 @@ def analyze_sourcing(
     n_process: int = 1,
     progress: bool | None = None,
 ) -> dict[str, Any]:
-    """Every sourcing table of a corpus in one pass over the (cached) parse.
+    """The sourcing tables of a corpus (:data:`SOURCING_TABLES` of :func:`toolkit.analyze`).
 
     Args:
         articles: the articles table.
@@ -99,37 +103,11 @@ def analyze_sourcing(
         pair on every measure), ``quotes``, ``quotations``, ``carriers``, ``credit``,
         ``top_sources``, ``overlap``; and ``network`` (a networkx DiGraph).
     """
-    check_cue_classes(cue_classes)
-    model = resolve_model(cue_model)
-    rows, sentences = [], {}
-    outlets = dict(zip(articles["doc_id"], articles["outlet"]))
-    for doc in parse(articles, n_process=n_process, progress=progress):
-        doc_id = doc.user_data["doc_id"]
-        rows += attributions_of(doc, outlet=outlets[doc_id], cue_model=model)
-        sentences[doc_id] = sum(1 for s in doc.sents if not s.text.isspace())
-    attributions = keep_cue_classes(pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS),
-                                    cue_classes)
-    quoted = {d: quoted_word_count(t) for d, t in zip(articles["doc_id"], articles["text"])}
-    per_article = article_density(articles, attributions, sentences=sentences,
-                                  quoted_words=quoted)
-    quotes = quote_table(articles, attributions)
-    quotations, carriers = propagation(quotes)
-    tables: dict[str, Any] = {
-        "attributions": attributions,
-        "per_article": per_article,
-        "per_outlet": outlet_density(per_article),
-        "comparisons": pd.concat([compare_outlets(per_article, m) for m in POOLED],
-                                 ignore_index=True),
-        "quotes": quotes, "quotations": quotations, "carriers": carriers,
-        "credit": credit_summary(carriers),
-        "top_sources": top_sources(attributions),
-        "overlap": source_overlap(attributions),
-        "network": source_network(attributions),
-    }
-    if per_article["story"].notna().any():
-        tables["per_outlet_story"] = outlet_density(per_article.dropna(subset=["story"]),
-                                                    by=["outlet", "story"])
-    return tables
+    from ..analysis import analyze
+
+    tables = analyze(articles, cue_classes=cue_classes, keyterms=False, cue_model=cue_model,
+                     n_process=n_process, progress=progress)
+    return {name: tables[name] for name in SOURCING_TABLES if name in tables}
 
 
 __all__ = [

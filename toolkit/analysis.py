@@ -28,7 +28,7 @@ from .attribution.extract import ATTRIBUTION_COLUMNS, attributions_of, resolve_m
 from .framing.frames import article_frames, frame_matches, frame_scores, outlet_frames
 from .framing.keyterms import keyterms_by_outlet
 from .framing.labels import (
-    entity_label_counts,
+    doc_entity_labels,
     entity_labels_from_counts,
     label_pairs_by_outlet,
     loaded_term_hits,
@@ -38,7 +38,7 @@ from .framing.labels import (
 from .framing.scare import outlet_scare_quotes, scare_quote_rates, short_quotes
 from .framing.tone import article_tone, outlet_tone, sentence_tone
 from .framing.verbs import outlet_verb_profile, top_cue_lemmas, verb_profile
-from .framing.vocabulary import distinctive_from_counts, outlet_term_counts, term_count_table
+from .framing.vocabulary import distinctive_from_counts, doc_term_counts
 from .framing.voice import certainty_matches, certainty_per_article, outlet_certainty
 from .parse import parse
 from .sourcing import check_cue_classes, keep_cue_classes, quoted_word_count
@@ -88,7 +88,7 @@ def article_tables(
     quoted = {d: quoted_word_count(t) for d, t in zip(articles["doc_id"], articles["text"])}
     hits = loaded_term_hits(docs, articles=articles)
     scare = short_quotes(articles, attributions, docs=docs)
-    mentions, words = entity_label_counts(docs, articles)
+    terms, mentions, words = _count_tables(articles, docs)
     return {
         "articles": articles,
         "attributions": attributions,
@@ -104,10 +104,28 @@ def article_tables(
         "loaded_terms_per_article": loaded_terms_per_article(articles, hits),
         "frame_scores": frame_scores(articles, frame_matches(articles, docs=docs)),
         "tone_per_article": article_tone(articles, sentence_tone(articles, docs=docs)),
-        "term_counts": term_count_table(outlet_term_counts(articles, docs)),
+        "term_counts": terms,
         "entity_mentions": mentions,
         "entity_words": words,
     }
+
+
+def _count_tables(articles: pd.DataFrame, docs: Sequence[Doc]
+                  ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Per article: lemma counts (``doc_id, outlet, term, count``), entity mentions
+    (``doc_id, outlet, entity, entity_type, count``) and the words attached to them
+    (``... word, count``); per article so any selection of articles can be summed."""
+    terms, mentions, words = [], [], []
+    for doc_id, outlet, doc in zip(articles["doc_id"], articles["outlet"], docs):
+        terms += [(doc_id, outlet, term, n) for term, n in doc_term_counts(doc).items()]
+        doc_mentions, doc_words = doc_entity_labels(doc)
+        mentions += [(doc_id, outlet, *key, n) for key, n in doc_mentions.items()]
+        words += [(doc_id, outlet, *key, n) for key, n in doc_words.items()]
+    return (pd.DataFrame(terms, columns=["doc_id", "outlet", "term", "count"]),
+            pd.DataFrame(mentions, columns=["doc_id", "outlet", "entity", "entity_type",
+                                            "count"]),
+            pd.DataFrame(words, columns=["doc_id", "outlet", "entity", "entity_type", "word",
+                                         "count"]))
 
 
 def _sum_counts(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

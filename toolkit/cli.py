@@ -151,6 +151,19 @@ def cmd_framing(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from .selection import resolve_corpus_path
+    from .store import annotate, describe
+
+    options = {"format": args.corpus_format, "outlet": args.outlet,
+               "columns": _mapping(args.map), "metadata": args.metadata}
+    result = annotate(resolve_corpus_path(args.corpus), args.out, shard_size=args.shard_size,
+                      n_process=args.n_process, dask=args.dask,
+                      **{k: v for k, v in options.items() if v is not None})
+    print(describe(result))
+    return 1 if result.failed else 0
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     import pandas as pd
 
@@ -288,6 +301,26 @@ def build_parser() -> argparse.ArgumentParser:
                          help="skip keyterms (the slowest measure)")
     framing.add_argument("--n-process", type=int, default=1, help="parser processes (1)")
     framing.set_defaults(func=cmd_framing)
+
+    annotate = verbs.add_parser(
+        "annotate", help="annotate a corpus shard by shard into a Parquet/DuckDB store",
+        description="Split the corpus into shards and write, per shard, every article-level "
+        "table (attributions, sourcing counts, quotes, framing counts) as Parquet and the "
+        "parsed Docs as DocBin into STORE. Finished shards are skipped on a rerun, so a "
+        "killed run resumes; a half-written shard is never read. Notebooks and "
+        "`toolkit.store.open(STORE)` (DuckDB) read the store without parsing. "
+        "Prints one JSON line.",
+    )
+    add_corpus_arguments(annotate)
+    annotate.add_argument("--out", required=True, help="the store folder")
+    annotate.add_argument("--shard-size", type=int, default=500, help="articles per shard "
+                          "(500)")
+    annotate.add_argument("--n-process", type=int, default=1,
+                          help="parser processes per shard when running locally (1)")
+    annotate.add_argument("--dask", metavar="ADDRESS|local",
+                          help="run shards on Dask distributed: 'local' starts a "
+                          "LocalCluster of 2 workers, or give a scheduler address")
+    annotate.set_defaults(func=cmd_annotate)
 
     evaluate = verbs.add_parser("evaluate", help="score the extractor against gold annotation")
     evaluate_verbs = evaluate.add_subparsers(dest="evaluate_verb", required=True,

@@ -25,8 +25,9 @@ from .selection import resolve_corpus_path, select_articles
 from .tables import write_formats
 
 IPYTHON_NAMES = {"In", "Out", "get_ipython", "exit", "quit", "open"}
-# Papermill injects literals only; functions, classes and modules in globals are imports.
-LITERAL_TYPES = (str, int, float, bool, list, dict, tuple, type(None))
+# Papermill injects literals only (YAML gives lists, never tuples); functions, classes,
+# modules and UPPER_CASE constants in globals are imports.
+LITERAL_TYPES = (str, int, float, bool, list, dict, type(None))
 
 
 def _matches(value: Any, annotation: Any) -> bool:
@@ -62,7 +63,7 @@ def check_parameters(namespace: dict[str, Any]) -> dict[str, Any]:
     unknown = sorted(
         name for name, value in namespace.items()
         if name not in declared and not name.startswith("_") and name not in IPYTHON_NAMES
-        and isinstance(value, LITERAL_TYPES)
+        and not name.isupper() and isinstance(value, LITERAL_TYPES)
     )
     if unknown:
         raise ParameterError(
@@ -80,19 +81,43 @@ def check_parameters(namespace: dict[str, Any]) -> dict[str, Any]:
 
 
 def load_selection(params: dict[str, Any]) -> pd.DataFrame:
-    """Load ``params["corpus"]`` and apply the common filters (outlets, dates, story).
+    """Load ``params["corpus"]`` (a corpus or a store) and apply the common filters
+    (outlets, dates, story).
 
     Raises:
         ParameterError: the corpus path does not exist, or the filters leave nothing.
     """
     from .corpus import load_corpus
+    from .store import is_store, open
 
-    articles = load_corpus(resolve_corpus_path(params.get("corpus", "sample")))
+    path = resolve_corpus_path(params.get("corpus", "sample"))
+    if is_store(path):
+        articles = open(path).sql("SELECT * FROM articles").df()
+    else:
+        articles = load_corpus(path)
     return select_articles(
         articles, outlets=params.get("outlets"), date_from=params.get("date_from"),
         date_to=params.get("date_to"), story=params.get("story") or None,
         min_articles=int(params.get("min_articles", 1)),
     )
+
+
+def analysis_tables(params: dict[str, Any], articles: pd.DataFrame, *,
+                    keyterms: bool = False) -> dict[str, Any]:
+    """Every table for the selected articles: read from the store when ``corpus`` is one
+    (nothing is parsed), else computed by :func:`toolkit.analyze` (parse cached).
+
+    Raises:
+        ParameterError: an unknown cue class.
+    """
+    from .analysis import analyze
+    from .store import is_store, store_tables
+
+    cue_classes = params.get("cue_classes") or None
+    path = resolve_corpus_path(params.get("corpus", "sample"))
+    if is_store(path):
+        return store_tables(path, doc_ids=articles["doc_id"].tolist(), cue_classes=cue_classes)
+    return analyze(articles, cue_classes=cue_classes, keyterms=keyterms)
 
 
 def _output_path(output_dir: str, name: str) -> Path | None:

@@ -403,18 +403,6 @@ def distinctive_from_counts(
     return result.rename(columns={"count_a": "count_outlet", "count_b": "count_rest"})
 
 
-def term_count_table(counts: dict[str, Counter]) -> pd.DataFrame:
-    """Outlet → Counter as a tidy table ``outlet, term, count`` (to store and sum).
-
-    Example:
-        >>> term_count_table({"X": Counter({"regime": 2})}).values.tolist()
-        [['X', 'regime', 2]]
-    """
-    rows = [(outlet, term, count) for outlet, terms in counts.items()
-            for term, count in terms.items()]
-    return pd.DataFrame(rows, columns=["outlet", "term", "count"])
-
-
 def plot_log_odds(table: pd.DataFrame, *, title: str, top: int = 15) -> Figure:
     """Z-score against frequency, one point a term, the ``top`` terms at each end labelled.
 

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ParameterError
+from .stats import BOOTSTRAP_SAMPLES, difference_interval, pooled_rate, ratio_draws
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,6 @@ MEASURES = [
             "words_journalist", 100, "tone of the journalist's voice (positive minus "
             "negative words)", "per 100 words"),
 ]
-BOOTSTRAP_SAMPLES = 1000
 PER_ARTICLE_TABLES = {
     "sourcing": ("sourcing", "per_article"),
     "verbs": ("framing", "verb_profile_per_article"),
@@ -87,20 +87,6 @@ def per_article_tables(sourcing: dict, framing: dict) -> dict[str, pd.DataFrame]
     sources = {"sourcing": sourcing, "framing": framing}
     return {name: sources[group][key] for name, (group, key) in PER_ARTICLE_TABLES.items()
             if key in sources[group]}
-
-
-def _pooled(frame: pd.DataFrame, measure: Measure) -> float:
-    bottom = frame[measure.denominator].sum()
-    return float(measure.scale * frame[measure.numerator].sum() / bottom) if bottom else np.nan
-
-
-def _draws(frame: pd.DataFrame, measure: Measure, samples: int,
-           rng: np.random.Generator) -> np.ndarray:
-    top = frame[measure.numerator].to_numpy(float)
-    bottom = frame[measure.denominator].to_numpy(float)
-    index = rng.integers(0, len(frame), size=(samples, len(frame)))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return measure.scale * top[index].sum(axis=1) / bottom[index].sum(axis=1)
 
 
 def outlet_comparison(
@@ -128,7 +114,6 @@ def outlet_comparison(
         difference_low, difference_high, exceeds_uncertainty``.
     """
     rng = np.random.default_rng(seed)
-    alpha = 0.025
     rows = []
     for measure in measures:
         table = per_article.get(measure.table)
@@ -140,15 +125,15 @@ def outlet_comparison(
             raise ParameterError(f"outlet {outlet!r} has no articles", field="outlet")
         if other.empty:
             raise ParameterError(f"nothing to compare {outlet!r} with", field="versus")
-        diff = _draws(mine, measure, samples, rng) - _draws(other, measure, samples, rng)
-        diff = diff[np.isfinite(diff)]
-        low, high = (np.quantile(diff, [alpha, 1 - alpha]) if len(diff) else (np.nan, np.nan))
-        value_outlet, value_other = _pooled(mine, measure), _pooled(other, measure)
+        rate = (measure.numerator, measure.denominator, measure.scale)
+        low, high = difference_interval(ratio_draws(mine, *rate, samples=samples, rng=rng),
+                                        ratio_draws(other, *rate, samples=samples, rng=rng))
+        value_outlet, value_other = pooled_rate(mine, *rate), pooled_rate(other, *rate)
         rows.append({
             "measure": measure.name, "description": measure.description, "unit": measure.unit,
             "value_outlet": value_outlet, "value_other": value_other,
-            "difference": value_outlet - value_other, "difference_low": float(low),
-            "difference_high": float(high), "exceeds_uncertainty": bool(low > 0 or high < 0),
+            "difference": value_outlet - value_other, "difference_low": low,
+            "difference_high": high, "exceeds_uncertainty": bool(low > 0 or high < 0),
         })
     return pd.DataFrame(rows)
 

@@ -37,7 +37,8 @@ import numpy as np
 import pandas as pd
 from spacy.tokens import Doc
 
-from .voice import BOOTSTRAP_SAMPLES, TermMatcher, article_docs, count_words, pool_outlets
+from ..stats import BOOTSTRAP_SAMPLES, pool_outlets
+from .voice import TermMatcher, article_docs, count_words
 
 FRAME_LEXICON = "policy_frames"
 FRAMES = (

@@ -51,7 +51,8 @@ from ..errors import ParameterError
 from ..lexicons import lexicon_path, load_lexicon
 from ..parse import doc_text, parse
 from ..sourcing import quoted_word_count
-from ..sourcing.density import BOOTSTRAP_SAMPLES, CONFIDENCE, word_count
+from ..sourcing.density import word_count
+from ..stats import BOOTSTRAP_SAMPLES, pool_outlets
 from .vocabulary import distinctive_by_outlet, outlet_docs
 
 LEXICON = "loaded_terms"
@@ -357,22 +358,6 @@ def loaded_terms_per_article(
     return table[["doc_id", "outlet", *_COUNTS, *RATES]].reset_index(drop=True)
 
 
-def _interval(numerator: np.ndarray, denominator: np.ndarray, *, samples: int,
-              rng: np.random.Generator) -> tuple[float, float]:
-    """Percentile bootstrap interval of 1000 · Σnumerator / Σdenominator, articles resampled."""
-    n = len(numerator)
-    if not n:
-        return float("nan"), float("nan")
-    draws = rng.integers(0, n, size=(samples, n))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        values = 1000.0 * numerator[draws].sum(axis=1) / denominator[draws].sum(axis=1)
-    values = values[np.isfinite(values)]
-    if not len(values):
-        return float("nan"), float("nan")
-    alpha = (1 - CONFIDENCE) / 2
-    return float(np.quantile(values, alpha)), float(np.quantile(values, 1 - alpha))
-
-
 def loaded_terms_by_outlet(
     articles: pd.DataFrame,
     hits: pd.DataFrame | None = None,
@@ -405,24 +390,13 @@ def loaded_terms_by_outlet(
         >>> table[["outlet", "loaded_terms_per_1000_words"]].values.tolist()
         [['X', 500.0], ['Y', 0.0]]
     """
-    per_article = loaded_terms_per_article(articles, hits)
-    rng = np.random.default_rng(seed)
-    rows = []
-    for outlet, frame in per_article.groupby("outlet", sort=True):
-        row: dict[str, Any] = {"outlet": outlet, "articles": len(frame)}
-        row.update({column: int(frame[column].sum()) for column in _COUNTS})
-        row["share_loaded_terms_quoted"] = (
-            row["loaded_terms_quoted"] / row["loaded_terms"] if row["loaded_terms"] else np.nan)
-        for rate, (numerator, denominator) in RATES.items():
-            top = frame[numerator].to_numpy(float)
-            bottom = frame[denominator].to_numpy(float)
-            row[rate] = 1000.0 * top.sum() / bottom.sum() if bottom.sum() else np.nan
-            row[f"{rate}_low"], row[f"{rate}_high"] = _interval(top, bottom, samples=samples,
-                                                                rng=rng)
-        rows.append(row)
-    columns = ["outlet", "articles", *_COUNTS, "share_loaded_terms_quoted",
-               *[f"{rate}{suffix}" for rate in RATES for suffix in ("", "_low", "_high")]]
-    table = pd.DataFrame(rows, columns=columns)
+    measures = {rate: (numerator, denominator, 1000.0)
+                for rate, (numerator, denominator) in RATES.items()}
+    table = pool_outlets(loaded_terms_per_article(articles, hits), measures, samples=samples,
+                         seed=seed)
+    table.insert(table.columns.get_loc("loaded_terms_per_1000_words"),
+                 "share_loaded_terms_quoted",
+                 table["loaded_terms_quoted"] / table["loaded_terms"].replace(0, np.nan))
     return table.sort_values("loaded_terms_per_1000_words", ascending=False,
                              ignore_index=True)
 

@@ -78,8 +78,9 @@ from ..attribution.quotes import QuoteSpan, find_quotes, word_count
 from ..attribution.sources import SOURCE_TYPE_LEXICON, classify_source
 from ..lexicons import load_lexicon
 from ..parse import doc_text
+from ..stats import BOOTSTRAP_SAMPLES, pool_outlets
 from .verbs import SPEECH_CLASSES
-from .voice import BOOTSTRAP_SAMPLES, article_docs, count_words, pool_outlets
+from .voice import article_docs, count_words
 
 PARTIAL_SPEAKER_TYPES = frozenset({"person", "anonymous"})
 """Speakers whose short quotes are partial quotes: people, named or not."""

@@ -49,8 +49,8 @@ from spacy.tokens import Doc
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from ..parse import doc_text
+from ..stats import BOOTSTRAP_SAMPLES, pool_outlets
 from .voice import (
-    BOOTSTRAP_SAMPLES,
     JOURNALIST,
     QUOTED,
     VOICES,
@@ -58,7 +58,6 @@ from .voice import (
     article_docs,
     count_words,
     member,
-    pool_outlets,
 )
 
 SENTENCE_COLUMNS = [

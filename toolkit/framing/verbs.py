@@ -7,7 +7,7 @@ model outside the lexicon are ``other``). The profile is about the **speech cues
 outlet chose: the share of them that are loaded (``claimed``, ``admitted``, ``insisted``,
 ``conceded``, ``alleged``, ``boasted``...) and the share that are neutral (``said``,
 ``told``...), per article and pooled per outlet with 95% bootstrap intervals over
-articles (:func:`toolkit.framing.voice.pool_outlets`); loaded cues per 1,000 words as
+articles (:func:`toolkit.stats.pool_outlets`); loaded cues per 1,000 words as
 well; and the cue lemmas each outlet uses most (:func:`top_cue_lemmas`).
 
 Only top-level attributions count: an attribution nested inside a quote (``parent_id``
@@ -31,7 +31,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .voice import BOOTSTRAP_SAMPLES, count_words, pool_outlets
+from ..stats import BOOTSTRAP_SAMPLES, pool_outlets
+from .voice import count_words
 
 SPEECH_CLASSES = ("neutral", "loaded")
 VERB_MEASURES: dict[str, tuple[str, str, float]] = {

@@ -21,7 +21,7 @@ match first, part-of-speech and clausal-complement conditions), never on substri
 
 This module also holds what every framing measure shares: the word count
 (:func:`count_words`), the pairing of Docs with articles (:func:`article_docs`) and the
-per-outlet pooling with bootstrap confidence intervals (:func:`pool_outlets`).
+per-outlet pooling with bootstrap confidence intervals (:func:`toolkit.stats.pool_outlets`).
 
 Example:
     >>> voices = Voices.of('Prices may rise, she said: "It might be worse."')
@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -49,6 +49,7 @@ from spacy.tokens import Doc, Token
 from ..attribution.quotes import find_quotes
 from ..lexicons import lexicon_path, load_lexicon
 from ..parse import doc_text, parse
+from ..stats import BOOTSTRAP_SAMPLES, pool_outlets
 
 JOURNALIST, QUOTED = "journalist", "quoted"
 VOICES = (JOURNALIST, QUOTED)
@@ -63,8 +64,6 @@ CLAUSAL_DEPS = frozenset({"ccomp", "xcomp"})
 _HYPHEN_IDS = np.unique(np.array([hash_string(h) for h in ("-", "‐", "‑", "–")],
                                  dtype=np.uint64))
 _TERM_SPLIT = re.compile(r"[\s\-‐‑]+")
-BOOTSTRAP_SAMPLES = 1000
-CONFIDENCE = 0.95
 MATCH_COLUMNS = ["doc_id", "outlet", "category", "term", "text", "voice", "start", "end"]
 
 
@@ -323,95 +322,6 @@ class TermMatcher:
 @lru_cache(maxsize=16)
 def _matcher(path: Path, mtime_ns: int, label: str) -> TermMatcher:
     return TermMatcher(load_lexicon(path), label=label)
-
-
-# --- pooling ------------------------------------------------------------------------------
-Measures = Mapping[str, tuple[str, str, float]]
-"""Measure name → ``(numerator column, denominator column, scale)``."""
-
-
-def pool_outlets(
-    per_article: pd.DataFrame,
-    measures: Measures,
-    *,
-    by: Sequence[str] = ("outlet",),
-    samples: int = BOOTSTRAP_SAMPLES,
-    seed: int = 0,
-) -> pd.DataFrame:
-    """Pool per-article counts by outlet, with 95% bootstrap intervals over articles.
-
-    Each measure is ``scale × Σ numerator / Σ denominator`` over the group's articles (so
-    long articles weigh more, as in :mod:`toolkit.sourcing.density`); its interval is the
-    percentile bootstrap resampling the group's articles (each resample drawn as
-    multinomial counts, so memory is ``samples × articles`` whatever the number of
-    measures). NaN where the denominator sums to zero.
-
-    Args:
-        per_article: one row per article with the ``by`` columns and the count columns.
-        measures: name → ``(numerator, denominator, scale)``.
-        by: the grouping columns (``["outlet", "story"]`` for outlet × story).
-        samples: bootstrap resamples.
-        seed: random seed (results are reproducible).
-
-    Returns:
-        One row per group: the ``by`` columns, ``articles``, the summed numerator and
-        denominator columns, and per measure ``<measure>``, ``<measure>_low``,
-        ``<measure>_high``.
-
-    Example:
-        >>> table = pd.DataFrame({"outlet": ["A", "A"], "hits": [1, 3], "words": [100, 300]})
-        >>> pooled = pool_outlets(table, {"hits_per_1000_words": ("hits", "words", 1000.0)})
-        >>> int(pooled.loc[0, "words"]), float(pooled.loc[0, "hits_per_1000_words"])
-        (400, 10.0)
-    """
-    keys = list(by)
-    names = list(measures)
-    counts = list(dict.fromkeys(c for num, den, _ in measures.values() for c in (num, den)))
-    columns = [*keys, "articles", *counts,
-               *[f"{m}{suffix}" for m in names for suffix in ("", "_low", "_high")]]
-    if per_article.empty:
-        return pd.DataFrame(columns=columns)
-    grouped = per_article.groupby(keys, sort=True, dropna=False)
-    table = grouped[counts].sum()
-    table.insert(0, "articles", grouped.size())
-    codes = grouped.ngroup().to_numpy()
-    order = np.argsort(codes, kind="stable")
-    bounds = np.searchsorted(codes[order], np.arange(len(table) + 1))
-    top_all = per_article[[measures[m][0] for m in names]].to_numpy(float).T
-    bottom_all = per_article[[measures[m][1] for m in names]].to_numpy(float).T
-    scales = np.array([float(measures[m][2]) for m in names])[:, None]
-    rng = np.random.default_rng(seed)
-    quantiles = [(1 - CONFIDENCE) / 2, (1 + CONFIDENCE) / 2]
-    results = np.full((len(table), len(names), 3), np.nan)
-    for group in range(len(table)):
-        rows = order[bounds[group]:bounds[group + 1]]
-        top, bottom, n = top_all[:, rows], bottom_all[:, rows], len(rows)
-        weights = rng.multinomial(n, np.full(n, 1.0 / n), size=samples).T  # articles × draws
-        with np.errstate(divide="ignore", invalid="ignore"):
-            results[group, :, 0] = (scales * top.sum(axis=1, keepdims=True)
-                                    / bottom.sum(axis=1, keepdims=True))[:, 0]
-            boot = scales * (top @ weights) / (bottom @ weights)
-        results[group, :, 1:] = _row_quantiles(boot, quantiles)
-    results[~np.isfinite(results)] = np.nan
-    stats = pd.DataFrame({f"{measure}{suffix}": results[:, k, j]
-                          for k, measure in enumerate(names)
-                          for j, suffix in enumerate(("", "_low", "_high"))}, index=table.index)
-    return pd.concat([table, stats], axis=1).reset_index()[columns]
-
-
-def _row_quantiles(values: np.ndarray, quantiles: Sequence[float]) -> np.ndarray:
-    """Quantiles of each row over its finite entries (linear interpolation, as
-    ``np.quantile``); NaN for a row without any. Shape: rows × quantiles."""
-    values = np.where(np.isfinite(values), values, np.nan)
-    ordered = np.sort(values, axis=1)  # NaN last
-    count = np.isfinite(ordered).sum(axis=1)
-    rows = np.arange(len(ordered))[:, None]
-    position = np.asarray(quantiles)[None, :] * np.maximum(count - 1, 0)[:, None]
-    low = np.floor(position).astype(int)
-    high = np.minimum(low + 1, np.maximum(count - 1, 0)[:, None])
-    result = ordered[rows, low] + (ordered[rows, high] - ordered[rows, low]) * (position - low)
-    result[count == 0] = np.nan
-    return result
 
 
 # --- certainty ----------------------------------------------------------------------------

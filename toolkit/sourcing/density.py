@@ -28,6 +28,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from ..stats import BOOTSTRAP_SAMPLES, difference_interval, pool_outlets, pooled_rate, ratio_draws
+
 SOURCE_TYPE_SHARES = {
     "share_named_person": "person",
     "share_official": "government",
@@ -52,8 +54,6 @@ COUNT_COLUMNS = [
     "attributions", "secondhand", "loaded_cues", "neutral_cues", "speech_cues",
     "distinct_sources", "sentences_attributed", *[f"n_{k}" for k in SOURCE_TYPE_SHARES.values()],
 ]
-BOOTSTRAP_SAMPLES = 1000
-CONFIDENCE = 0.95
 
 
 def word_count(text: str) -> int:
@@ -120,35 +120,6 @@ def article_density(
     return table.drop(columns="one")
 
 
-def _pooled(frame: pd.DataFrame, measure: str) -> float:
-    numerator, denominator, scale = POOLED[measure]
-    bottom = frame[denominator].sum() if denominator != "one" else len(frame)
-    return float(scale * frame[numerator].sum() / bottom) if bottom else float("nan")
-
-
-def _bootstrap(frame: pd.DataFrame, measures: list[str], samples: int,
-               rng: np.random.Generator) -> dict[str, tuple[float, float]]:
-    n = len(frame)
-    sums = {}
-    for measure in measures:
-        numerator, denominator, _ = POOLED[measure]
-        sums[measure] = (frame[numerator].to_numpy(float),
-                         np.ones(n) if denominator == "one" else frame[denominator].to_numpy(float))
-    draws = rng.integers(0, n, size=(samples, n))
-    alpha = (1 - CONFIDENCE) / 2
-    bounds = {}
-    for measure in measures:
-        top, bottom = sums[measure]
-        scale = POOLED[measure][2]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            values = scale * top[draws].sum(axis=1) / bottom[draws].sum(axis=1)
-        values = values[np.isfinite(values)]
-        bounds[measure] = (
-            (float(np.quantile(values, alpha)), float(np.quantile(values, 1 - alpha)))
-            if len(values) else (float("nan"), float("nan")))
-    return bounds
-
-
 def outlet_density(
     per_article: pd.DataFrame,
     *,
@@ -159,26 +130,16 @@ def outlet_density(
     """Pool the per-article table by outlet (or ``by=["outlet", "story"]``), with CIs.
 
     Each measure is the ratio of summed numerators to summed denominators over the
-    group's articles; its 95% interval resamples articles (percentile bootstrap).
+    group's articles; its 95% interval resamples articles (percentile bootstrap,
+    :func:`toolkit.stats.pool_outlets`).
 
     Returns:
-        One row per group: ``articles``, ``words`` and, per measure, ``<measure>``,
-        ``<measure>_low``, ``<measure>_high``.
+        One row per group: ``articles``, the summed counts (``words``, ``attributions``,
+        ...) and, per measure, ``<measure>``, ``<measure>_low``, ``<measure>_high``.
     """
-    keys = by or ["outlet"]
-    rng = np.random.default_rng(seed)
-    measures = list(POOLED)
-    rows = []
-    for key, frame in per_article.groupby(keys, sort=True, dropna=False):
-        key = key if isinstance(key, tuple) else (key,)
-        row = dict(zip(keys, key))
-        row.update(articles=len(frame), words=int(frame["words"].sum()))
-        bounds = _bootstrap(frame, measures, samples, rng)
-        for measure in measures:
-            row[measure] = _pooled(frame, measure)
-            row[f"{measure}_low"], row[f"{measure}_high"] = bounds[measure]
-        rows.append(row)
-    return pd.DataFrame(rows)
+    table = pool_outlets(per_article.assign(one=1), POOLED, by=by or ["outlet"],
+                         samples=samples, seed=seed)
+    return table.drop(columns="one")
 
 
 def compare_outlets(
@@ -199,28 +160,20 @@ def compare_outlets(
     """
     rng = np.random.default_rng(seed)
     numerator, denominator, scale = POOLED[measure]
-    groups = {outlet: frame for outlet, frame in per_article.groupby("outlet")}
-    draws = {}
-    for outlet, frame in groups.items():
-        top = frame[numerator].to_numpy(float)
-        bottom = np.ones(len(frame)) if denominator == "one" else frame[denominator].to_numpy(float)
-        index = rng.integers(0, len(frame), size=(samples, len(frame)))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            draws[outlet] = scale * top[index].sum(axis=1) / bottom[index].sum(axis=1)
-    alpha = (1 - CONFIDENCE) / 2
+    groups = {outlet: frame.assign(one=1) for outlet, frame in per_article.groupby("outlet")}
+    draws = {outlet: ratio_draws(frame, numerator, denominator, scale, samples=samples,
+                                 rng=rng) for outlet, frame in groups.items()}
     rows = []
     outlets = sorted(groups)
     for i, a in enumerate(outlets):
         for b in outlets[i + 1:]:
-            diff = draws[a] - draws[b]
-            diff = diff[np.isfinite(diff)]
-            low, high = (np.quantile(diff, alpha), np.quantile(diff, 1 - alpha)) if len(diff) \
-                else (np.nan, np.nan)
-            value_a, value_b = _pooled(groups[a], measure), _pooled(groups[b], measure)
+            low, high = difference_interval(draws[a], draws[b])
+            value_a = pooled_rate(groups[a], numerator, denominator, scale)
+            value_b = pooled_rate(groups[b], numerator, denominator, scale)
             rows.append({"measure": measure, "outlet_a": a, "outlet_b": b,
                          "value_a": value_a, "value_b": value_b,
-                         "difference": value_a - value_b, "difference_low": float(low),
-                         "difference_high": float(high),
+                         "difference": value_a - value_b, "difference_low": low,
+                         "difference_high": high,
                          "exceeds_uncertainty": bool(low > 0 or high < 0)})
     table = pd.DataFrame(rows)
     if table.empty:

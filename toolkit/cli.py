@@ -38,8 +38,9 @@ def _mapping(pairs: Sequence[str] | None) -> dict[str, str] | None:
 
 
 def add_corpus_arguments(parser: argparse.ArgumentParser, *,
-                         format_flag: str = "--format") -> None:
-    """The options every verb that reads a corpus shares.
+                         format_flag: str = "--format", n_process: bool = True) -> None:
+    """The options every verb that reads a corpus shares (and ``--n-process`` for those
+    that parse it).
 
     Verbs whose ``--format`` names their output format take ``--corpus-format`` instead.
     """
@@ -54,6 +55,9 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *,
                         help="read a toolkit field from another input field, e.g. "
                         "--map text=body --map outlet=publisher (repeatable)")
     parser.add_argument("--metadata", help="metadata CSV/TSV for a folder of .txt files")
+    if n_process:
+        parser.add_argument("--n-process", type=int, default=1,
+                            help="parser processes (1; 2 uses both cores of a laptop)")
 
 
 def load_from_args(args: argparse.Namespace, *, errors: str = "raise"):
@@ -242,7 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Load a corpus (collecting bad records instead of stopping) and "
         "summarise it: articles, words, outlets with article counts, date range, rejects.",
     )
-    add_corpus_arguments(info)
+    add_corpus_arguments(info, n_process=False)
     info.add_argument("--top", type=int, default=20, help="outlets and rejects listed (20)")
     info.add_argument("--json", action="store_true", help="print one JSON object instead")
     info.set_defaults(func=cmd_corpus_info)
@@ -254,7 +258,6 @@ def build_parser() -> argparse.ArgumentParser:
         "analyses and reports parse nothing. Prints one JSON line of counts.",
     )
     add_corpus_arguments(parse)
-    parse.add_argument("--n-process", type=int, default=1, help="worker processes (1)")
     parse.add_argument("--batch-size", type=int, default=64, help="texts per batch (64)")
     parse.add_argument("--cache-dir", help="cache folder (default: $TOOLKIT_CACHE_DIR or "
                        ".cache/toolkit in the project)")
@@ -272,7 +275,6 @@ def build_parser() -> argparse.ArgumentParser:
                               help="output file (.jsonl, .csv or .parquet)")
     attributions.add_argument("--format", choices=("jsonl", "csv", "parquet"),
                               help="output format (default: from the file name, else jsonl)")
-    attributions.add_argument("--n-process", type=int, default=1, help="parser processes (1)")
     attributions.set_defaults(func=cmd_attributions)
 
     sourcing = verbs.add_parser(
@@ -285,7 +287,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_corpus_arguments(sourcing)
     sourcing.add_argument("-o", "--output", required=True, help="output folder")
-    sourcing.add_argument("--n-process", type=int, default=1, help="parser processes (1)")
     sourcing.set_defaults(func=cmd_sourcing)
 
     framing = verbs.add_parser(
@@ -299,7 +300,6 @@ def build_parser() -> argparse.ArgumentParser:
     framing.add_argument("-o", "--output", required=True, help="output folder")
     framing.add_argument("--no-keyterms", action="store_true",
                          help="skip keyterms (the slowest measure)")
-    framing.add_argument("--n-process", type=int, default=1, help="parser processes (1)")
     framing.set_defaults(func=cmd_framing)
 
     annotate = verbs.add_parser(
@@ -315,8 +315,6 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--out", required=True, help="the store folder")
     annotate.add_argument("--shard-size", type=int, default=500, help="articles per shard "
                           "(500)")
-    annotate.add_argument("--n-process", type=int, default=1,
-                          help="parser processes per shard when running locally (1)")
     annotate.add_argument("--dask", metavar="ADDRESS|local",
                           help="run shards on Dask distributed: 'local' starts a "
                           "LocalCluster of 2 workers, or give a scheduler address")
@@ -333,9 +331,9 @@ def build_parser() -> argparse.ArgumentParser:
         "attribution, source exact/overlap and content exact P/R/F1, speech-cue recall.",
     )
     eval_attr.add_argument("--gold", required=True, help="folder with text/ and attributions/")
+    eval_attr.add_argument("--n-process", type=int, default=1, help="parser processes (1)")
     eval_attr.add_argument("--pred", help="predicted attributions JSONL (default: run the "
                            "extractor)")
-    eval_attr.add_argument("--n-process", type=int, default=1, help="parser processes (1)")
     eval_attr.set_defaults(func=cmd_evaluate)
 
     report = verbs.add_parser(

@@ -101,7 +101,7 @@ def test_article_text_is_escaped_in_reports(tmp_path):
 @pytest.mark.shared
 def test_reports_run_on_a_research_corpus(corpora, tmp_path):
     parameters = {"corpus": str(corpora / "basil")}
-    for notebook in ("01", "03", "04"):
+    for notebook in ("00", "01", "02", "03", "04"):
         result = render_notebook(notebook, parameters=parameters, out_dir=tmp_path)
         assert result.status == "ok", result.error
     per_outlet = table(tmp_path, "01_sourcing_density", "per_outlet")

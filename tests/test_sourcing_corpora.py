@@ -54,3 +54,14 @@ def test_sourcing_cli_writes_every_table_and_the_graph(tmp_path, capsys):
     assert {"attributions_per_100_words", "attributions_per_100_words_low",
             "share_secondhand_high"} <= set(per_outlet.columns)
     assert "Daily Relay" in capsys.readouterr().out
+
+
+@pytest.mark.shared
+def test_quotes_travel_across_the_news_clusters(corpora):
+    tables = analyze_sourcing(load_corpus(corpora / "news_clusters"), progress=False)
+    quotations = tables["quotations"]
+    assert len(quotations) >= 50 and quotations["outlets"].max() >= 4
+    assert quotations["first_outlet"].notna().all()
+    credit = tables["credit"]
+    assert credit["carried_later"].sum() >= len(quotations)
+    assert tables["per_outlet_story"]["story"].nunique() >= 60

@@ -63,19 +63,19 @@ def test_a_half_written_shard_is_never_read_and_a_rerun_completes_it(tmp_path, a
                                                                     monkeypatch):
     from toolkit import store as store_module
 
-    real_write = store_module._atomic_write
+    real_write = store_module.atomic_write
 
     def crash_on_done_marker(path, data):
         if path.parent.name == "_done" and path.stem == "00001":
             raise KeyboardInterrupt("killed while finishing shard 00001")
         real_write(path, data)
 
-    monkeypatch.setattr(store_module, "_atomic_write", crash_on_done_marker)
+    monkeypatch.setattr(store_module, "atomic_write", crash_on_done_marker)
     with pytest.raises(KeyboardInterrupt):
         annotate(articles, tmp_path, shard_size=10, progress=False)
     assert (tmp_path / "attributions" / "part-00001.parquet").exists()  # written, not done
     assert open(tmp_path).execute("SELECT count(*) FROM articles").fetchall() == [(10,)]
-    monkeypatch.setattr(store_module, "_atomic_write", real_write)
+    monkeypatch.setattr(store_module, "atomic_write", real_write)
     resumed = annotate(articles, tmp_path, shard_size=10, progress=False)
     assert (resumed.done_before, resumed.annotated) == (1, 3)
     tables = load_tables(tmp_path)

@@ -96,7 +96,7 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -214,14 +214,14 @@ class ParseCache:
         name = hashlib.sha256("\n".join(keys).encode()).hexdigest()[:24]
         shard_path = self.directory / f"{name}.spacy"
         data = DocBin(docs=docs.values(), store_user_data=False).to_bytes()
-        _atomic_write(shard_path, data)
+        atomic_write(shard_path, data)
         manifest = {
             "keys": keys,
             "sha256": hashlib.sha256(data).hexdigest(),
             "pipeline": pipeline_id(self.nlp),
             "components": self.nlp.pipe_names,
         }
-        _atomic_write(shard_path.with_suffix(".json"), json.dumps(manifest).encode())
+        atomic_write(shard_path.with_suffix(".json"), json.dumps(manifest).encode())
         self._manifests[shard_path] = manifest
         for key in keys:
             self.index.setdefault(key, shard_path)

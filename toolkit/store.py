@@ -41,7 +41,7 @@ import pandas as pd
 
 from .analysis import ARTICLE_TABLES, article_tables, outlet_tables
 from .errors import ParameterError
-from .parse import _atomic_write
+from .parse import atomic_write
 
 MARKER = "_store.json"
 DONE = "_done"
@@ -107,7 +107,7 @@ def _prepare(store: Path, articles: pd.DataFrame, shard_size: int, source: str) 
                        store / SHARDS / f"{number:05d}.parquet")
     meta = {"articles": len(articles), "shard_size": shard_size, "source": source,
             "tables": list(ARTICLE_TABLES), "created": time.strftime("%Y-%m-%dT%H:%M:%S")}
-    _atomic_write(store / MARKER, json.dumps(meta, indent=1).encode())
+    atomic_write(store / MARKER, json.dumps(meta, indent=1).encode())
 
 
 def annotate_shard(store: str | Path, shard: str, *, n_process: int = 1) -> dict[str, int]:
@@ -128,10 +128,10 @@ def annotate_shard(store: str | Path, shard: str, *, n_process: int = 1) -> dict
         _write_parquet(table, store / name / f"part-{shard}.parquet")
         counts[name] = len(table)
     (store / "docbin").mkdir(exist_ok=True)
-    _atomic_write(store / "docbin" / f"{shard}.spacy",
+    atomic_write(store / "docbin" / f"{shard}.spacy",
                   DocBin(docs=docs, store_user_data=False).to_bytes())
     (store / DONE).mkdir(exist_ok=True)
-    _atomic_write(store / DONE / f"{shard}.json", json.dumps(counts).encode())
+    atomic_write(store / DONE / f"{shard}.json", json.dumps(counts).encode())
     return counts
 
 

@@ -251,13 +251,25 @@ def open(store: str | Path):
     return con
 
 
+def _nested(value: Any) -> list | None:
+    """A stored list (an array from Parquet, or missing) back to a Python list."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return None
+    return [x if isinstance(x, dict) else list(x) for x in value]
+
+
 def _restore(name: str, table: pd.DataFrame) -> pd.DataFrame:
-    """Nested columns back to lists (Parquet returns arrays)."""
+    """Nested columns back to lists (Parquet returns arrays, missing values as NA).
+
+    Example:
+        >>> import numpy as np
+        >>> table = pd.DataFrame({"chain": [np.array([{"name": "A"}]), pd.NA]})
+        >>> _restore("quotes", table)["chain"].tolist()
+        [[{'name': 'A'}], None]
+    """
     for column in NESTED.get(name, ()):
         if column in table:
-            table[column] = table[column].map(
-                lambda v: None if v is None else [x if isinstance(x, dict) else list(x)
-                                                  for x in v])
+            table[column] = table[column].map(_nested).astype(object)
     return table
 
 

@@ -9,7 +9,8 @@ PolNeAR's ``metadata.tsv``). The protocol, also in the README:
   to one, best first (Jaccard, plus one when the cues overlap).
 - **Attribution P/R/F1** over matched pairs.
 - **Source exact / overlap F1.** Over attributions that have a source: a matched pair
-  scores when its source spans are identical (exact) or share a character (overlap).
+  scores when its source spans are identical after trimming spaces, quotation marks and
+  ``.,;:`` at both ends (exact) or share a character (overlap).
   Precision divides by predicted attributions with a source, recall by gold ones.
 - **Content exact F1.** A matched pair scores when the content spans are identical after
   trimming whitespace, quotation marks and ``.,;:`` at both ends.

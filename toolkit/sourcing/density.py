@@ -28,7 +28,13 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from ..stats import BOOTSTRAP_SAMPLES, difference_interval, pool_outlets, pooled_rate, ratio_draws
+from ..stats import (
+    BOOTSTRAP_SAMPLES,
+    difference_intervals,
+    pool_outlets,
+    pooled_rate,
+    ratio_draws,
+)
 
 SOURCE_TYPE_SHARES = {
     "share_named_person": "person",
@@ -50,6 +56,8 @@ POOLED = {
     "share_neutral_cues": ("neutral_cues", "speech_cues", 1.0),
     **{share: (f"n_{kind}", "attributions", 1.0) for share, kind in SOURCE_TYPE_SHARES.items()},
 }
+COMPARISON_COLUMNS = ["measure", "outlet_a", "outlet_b", "value_a", "value_b", "difference",
+                      "difference_low", "difference_high", "exceeds_uncertainty"]
 COUNT_COLUMNS = [
     "attributions", "secondhand", "loaded_cues", "neutral_cues", "speech_cues",
     "distinct_sources", "sentences_attributed", *[f"n_{k}" for k in SOURCE_TYPE_SHARES.values()],
@@ -160,23 +168,20 @@ def compare_outlets(
     """
     rng = np.random.default_rng(seed)
     numerator, denominator, scale = POOLED[measure]
-    groups = {outlet: frame.assign(one=1) for outlet, frame in per_article.groupby("outlet")}
-    draws = {outlet: ratio_draws(frame, numerator, denominator, scale, samples=samples,
-                                 rng=rng) for outlet, frame in groups.items()}
-    rows = []
-    outlets = sorted(groups)
-    for i, a in enumerate(outlets):
-        for b in outlets[i + 1:]:
-            low, high = difference_interval(draws[a], draws[b])
-            value_a = pooled_rate(groups[a], numerator, denominator, scale)
-            value_b = pooled_rate(groups[b], numerator, denominator, scale)
-            rows.append({"measure": measure, "outlet_a": a, "outlet_b": b,
-                         "value_a": value_a, "value_b": value_b,
-                         "difference": value_a - value_b, "difference_low": low,
-                         "difference_high": high,
-                         "exceeds_uncertainty": bool(low > 0 or high < 0)})
-    table = pd.DataFrame(rows)
-    if table.empty:
-        return table
+    grouped = list(per_article.groupby("outlet"))
+    if len(grouped) < 2:
+        return pd.DataFrame(columns=COMPARISON_COLUMNS)
+    outlets = np.array([outlet for outlet, _ in grouped], dtype=object)
+    groups = [frame.assign(one=1) for _, frame in grouped]
+    draws = np.vstack([ratio_draws(frame, numerator, denominator, scale, samples=samples,
+                                   rng=rng) for frame in groups])
+    values = np.array([pooled_rate(frame, numerator, denominator, scale) for frame in groups])
+    a, b = np.triu_indices(len(outlets), k=1)
+    bounds = difference_intervals(draws[a], draws[b])
+    table = pd.DataFrame({
+        "measure": measure, "outlet_a": outlets[a], "outlet_b": outlets[b],
+        "value_a": values[a], "value_b": values[b], "difference": values[a] - values[b],
+        "difference_low": bounds[:, 0], "difference_high": bounds[:, 1],
+        "exceeds_uncertainty": (bounds[:, 0] > 0) | (bounds[:, 1] < 0)})
     return table.reindex(table["difference"].abs().sort_values(ascending=False).index
                          ).reset_index(drop=True)

@@ -145,9 +145,12 @@ def top_sources(attributions: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
     share_of_outlet_attributions``, the ``n`` most frequent speakers per outlet."""
     rows = attributions[attributions["parent_id"].isna() & attributions["speaker"].notna()]
     totals = attributions[attributions["parent_id"].isna()].groupby("outlet").size()
-    counts = rows.groupby(["outlet", "speaker"]).agg(
-        speaker_type=("speaker_type", lambda s: s.mode().iloc[0]),
-        attributions=("speaker", "size")).reset_index()
+    typed = (rows.groupby(["outlet", "speaker", "speaker_type"]).size().rename("n")
+             .reset_index().sort_values(["n", "speaker_type"], ascending=[False, True])
+             .drop_duplicates(["outlet", "speaker"]))  # each speaker's most frequent type
+    counts = (rows.groupby(["outlet", "speaker"]).size().rename("attributions").reset_index()
+              .merge(typed[["outlet", "speaker", "speaker_type"]], on=["outlet", "speaker"]))
+    counts = counts[["outlet", "speaker", "speaker_type", "attributions"]]
     counts["share_of_outlet_attributions"] = counts["attributions"] / counts["outlet"].map(totals)
     counts = counts.sort_values(["outlet", "attributions", "speaker"],
                                 ascending=[True, False, True])
@@ -161,11 +164,11 @@ def source_overlap(attributions: pd.DataFrame) -> pd.DataFrame:
                          & attributions["speaker"].notna()]
     sets = {o: set(g["speaker"].str.lower()) for o, g in named.groupby("outlet")}
     outlets = sorted(attributions["outlet"].dropna().unique())
-    matrix = pd.DataFrame(0.0, index=outlets, columns=outlets)
-    for a in outlets:
-        for b in outlets:
-            left, right = sets.get(a, set()), sets.get(b, set())
-            union = left | right
-            matrix.loc[a, b] = len(left & right) / len(union) if union else float(a == b)
-    matrix.index.name = "outlet"
+    def jaccard(a: str, b: str) -> float:
+        left, right = sets.get(a, set()), sets.get(b, set())
+        union = len(left | right)
+        return len(left & right) / union if union else float(a == b)
+
+    matrix = pd.DataFrame([[jaccard(a, b) for b in outlets] for a in outlets],
+                          index=pd.Index(outlets, name="outlet"), columns=outlets)
     return matrix

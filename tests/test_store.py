@@ -7,6 +7,7 @@ import json
 
 import pandas as pd
 import pytest
+import spacy
 
 from toolkit import analyze, config, load_corpus
 from toolkit.cli import main
@@ -120,3 +121,16 @@ def test_cli_annotates_and_a_report_reads_the_store(tmp_path, capsys):
     per_outlet = pd.read_parquet(tmp_path / "report" / "01_sourcing_density" /
                                  "per_outlet.parquet").set_index("outlet")
     assert per_outlet["share_secondhand"].idxmax() == "Daily Relay"
+
+
+def test_keyterms_come_from_the_stored_docs_without_parsing(store, articles, monkeypatch):
+    expected = analyze(articles, progress=False)["keyterms"]
+
+    def no_parse(*args, **kwargs):
+        raise AssertionError("the store must not parse")
+
+    monkeypatch.setattr(spacy.language.Language, "pipe", no_parse)
+    monkeypatch.setattr(spacy.language.Language, "__call__", no_parse)
+    from_store = store_tables(store, keyterms=True)["keyterms"]
+    assert len(from_store) == len(expected) > 0
+    pd.testing.assert_frame_equal(from_store.reset_index(drop=True), expected)

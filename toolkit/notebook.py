@@ -105,7 +105,8 @@ def load_selection(params: dict[str, Any]) -> pd.DataFrame:
 def analysis_tables(params: dict[str, Any], articles: pd.DataFrame, *,
                     keyterms: bool = False) -> dict[str, Any]:
     """Every table for the selected articles: read from the store when ``corpus`` is one
-    (nothing is parsed), else computed by :func:`toolkit.analyze` (parse cached).
+    (nothing is parsed; keyterms come from its DocBins), else computed by
+    :func:`toolkit.analyze` (parse cached).
 
     Raises:
         ParameterError: an unknown cue class.
@@ -116,7 +117,8 @@ def analysis_tables(params: dict[str, Any], articles: pd.DataFrame, *,
     cue_classes = params.get("cue_classes") or None
     path = resolve_corpus_path(params.get("corpus", "sample"))
     if is_store(path):
-        return store_tables(path, doc_ids=articles["doc_id"].tolist(), cue_classes=cue_classes)
+        return store_tables(path, doc_ids=articles["doc_id"].tolist(), cue_classes=cue_classes,
+                            keyterms=keyterms)
     return analyze(articles, cue_classes=cue_classes, keyterms=keyterms)
 
 

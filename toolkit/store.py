@@ -17,7 +17,8 @@ its shard's files itself.
 :func:`open` gives a DuckDB connection with one view per table over the complete shards;
 :func:`load_tables` returns them as pandas tables, and :func:`store_tables` the
 outlet-level tables of :func:`toolkit.analysis.outlet_tables`, so a report over 100,000
-articles parses nothing.
+articles parses nothing; keyterms, which need the Docs, come from the DocBins
+(:func:`stored_docs`).
 
 Example:
     >>> from toolkit import config
@@ -32,14 +33,15 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from spacy.tokens import Doc, DocBin
 
-from .analysis import ARTICLE_TABLES, article_tables, outlet_tables
+from .analysis import ARTICLE_TABLES, KEYTERM_METHOD, article_tables, outlet_tables
 from .errors import ParameterError
 from .parse import atomic_write
 
@@ -115,8 +117,6 @@ def annotate_shard(store: str | Path, shard: str, *, n_process: int = 1) -> dict
 
     Runs the same in this process or on a Dask worker; returns row counts per table.
     """
-    from spacy.tokens import DocBin
-
     from .parse import parse
 
     store = Path(store)
@@ -294,14 +294,49 @@ def load_tables(store: str | Path, *, doc_ids: Sequence[str] | None = None
     return tables
 
 
+def stored_docs(store: str | Path, *, doc_ids: Sequence[str] | None = None
+                ) -> Iterator[Doc]:
+    """The parsed Docs of the complete shards, in corpus order, read back from their
+    DocBins (never re-parsed), one shard in memory at a time; ``user_data["doc_id"]`` set.
+
+    Example:
+        >>> docs = stored_docs("/tmp/sample-store")  # doctest: +SKIP
+        >>> next(docs).user_data["doc_id"]  # doctest: +SKIP
+        'harbor-ledger-e01'
+    """
+    from .nlp import load_pipeline
+
+    store = Path(store)
+    wanted = None if doc_ids is None else {str(d) for d in doc_ids}
+    vocab = load_pipeline().vocab
+    for shard in _done_ids(store):
+        ids = pd.read_parquet(store / SHARDS / f"{shard}.parquet", columns=["doc_id"])
+        ids = ids["doc_id"].astype(str).tolist()
+        if wanted is not None and wanted.isdisjoint(ids):
+            continue
+        docbin = DocBin().from_bytes((store / "docbin" / f"{shard}.spacy").read_bytes())
+        for doc_id, doc in zip(ids, docbin.get_docs(vocab)):
+            if wanted is None or doc_id in wanted:
+                doc.user_data["doc_id"] = doc_id
+                yield doc
+
+
 def store_tables(store: str | Path, *, doc_ids: Sequence[str] | None = None,
-                 cue_classes: Sequence[str] | None = None) -> dict[str, Any]:
-    """Every table :func:`toolkit.analyze` gives (keyterms aside), from the store alone.
+                 cue_classes: Sequence[str] | None = None,
+                 keyterms: bool = False) -> dict[str, Any]:
+    """Every table :func:`toolkit.analyze` gives, from the store alone.
 
     Article-count tables are summed over shards, so outlet figures are exactly those of an
-    in-memory run over the same articles.
+    in-memory run over the same articles. ``keyterms=True`` adds the keyterms per outlet
+    from the stored Docs (slower: the DocBins are read back).
     """
-    return outlet_tables(load_tables(store, doc_ids=doc_ids), cue_classes=cue_classes)
+    tables = outlet_tables(load_tables(store, doc_ids=doc_ids), cue_classes=cue_classes)
+    if keyterms:
+        from .framing.keyterms import keyterms_by_outlet
+
+        tables["keyterms"] = keyterms_by_outlet(
+            tables["articles"], stored_docs(store, doc_ids=doc_ids), method=KEYTERM_METHOD)
+    return tables
 
 
 def describe(result: AnnotateResult) -> str:

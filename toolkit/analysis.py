@@ -25,6 +25,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from .attribution.extract import ATTRIBUTION_COLUMNS, attributions_of, resolve_model
+from .errors import ParameterError
 from .framing.frames import article_frames, frame_matches, frame_scores, outlet_frames
 from .framing.keyterms import keyterms_by_outlet
 from .framing.labels import (
@@ -56,12 +57,22 @@ ARTICLE_TABLES = (
 )
 
 
+MEASURES = ("all", "sourcing", "framing")
+
+
+def _check_measures(measures: str) -> None:
+    if measures not in MEASURES:
+        raise ParameterError(f"unknown measures {measures!r}",
+                             hint=f"Use one of {', '.join(MEASURES)}")
+
+
 def article_tables(
     articles: pd.DataFrame,
     *,
     docs: Sequence[Doc] | None = None,
     attributions: pd.DataFrame | None = None,
     cue_model: Any = "default",
+    measures: str = "all",
     n_process: int = 1,
     progress: bool | None = None,
 ) -> dict[str, pd.DataFrame]:
@@ -72,42 +83,50 @@ def article_tables(
         docs: the articles' Docs in table order; ``None`` parses them (cached).
         attributions: their attributions table, when already extracted.
         cue_model: the attribution cue model (``"default"``, a file, or ``None``).
+        measures: ``"all"``, or only the ``"sourcing"`` or the ``"framing"`` tables
+            (``articles`` and ``attributions`` are always there).
         n_process: parser processes.
         progress: progress bar while parsing.
+
+    Raises:
+        ParameterError: unknown ``measures``.
     """
+    _check_measures(measures)
     if docs is None:
         docs = list(parse(articles, n_process=n_process, progress=progress))
-    model = resolve_model(cue_model) if attributions is None else None
-    rows, sentences = [], {}
-    for doc, outlet in zip(docs, articles["outlet"]):
-        if attributions is None:
-            rows += attributions_of(doc, outlet=outlet, cue_model=model)
-        sentences[doc.user_data["doc_id"]] = sum(1 for s in doc.sents if not s.text.isspace())
     if attributions is None:
-        attributions = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
-    quoted = {d: quoted_word_count(t) for d, t in zip(articles["doc_id"], articles["text"])}
-    hits = loaded_term_hits(docs, articles=articles)
-    scare = short_quotes(articles, attributions, docs=docs)
-    terms, mentions, words = _count_tables(articles, docs)
-    return {
-        "articles": articles,
-        "attributions": attributions,
-        "per_article": article_density(articles, attributions, sentences=sentences,
-                                       quoted_words=quoted),
-        "quotes": quote_table(articles, attributions),
-        "verb_profile_per_article": verb_profile(articles, attributions),
-        "short_quotes": scare,
-        "scare_quotes_per_article": scare_quote_rates(articles, scare),
-        "certainty_per_article": certainty_per_article(
-            articles, certainty_matches(articles, docs=docs)),
-        "loaded_term_hits": hits,
-        "loaded_terms_per_article": loaded_terms_per_article(articles, hits),
-        "frame_scores": frame_scores(articles, frame_matches(articles, docs=docs)),
-        "tone_per_article": article_tone(articles, sentence_tone(articles, docs=docs)),
-        "term_counts": terms,
-        "entity_mentions": mentions,
-        "entity_words": words,
-    }
+        model = resolve_model(cue_model)
+        attributions = pd.DataFrame(
+            [row for doc, outlet in zip(docs, articles["outlet"])
+             for row in attributions_of(doc, outlet=outlet, cue_model=model)],
+            columns=ATTRIBUTION_COLUMNS)
+    tables = {"articles": articles, "attributions": attributions}
+    if measures in ("all", "sourcing"):
+        sentences = {doc.user_data["doc_id"]: sum(1 for s in doc.sents if not s.text.isspace())
+                     for doc in docs}
+        quoted = {d: quoted_word_count(t) for d, t in zip(articles["doc_id"], articles["text"])}
+        tables["per_article"] = article_density(articles, attributions, sentences=sentences,
+                                                quoted_words=quoted)
+        tables["quotes"] = quote_table(articles, attributions)
+    if measures in ("all", "framing"):
+        hits = loaded_term_hits(docs, articles=articles)
+        scare = short_quotes(articles, attributions, docs=docs)
+        terms, mentions, words = _count_tables(articles, docs)
+        tables.update({
+            "verb_profile_per_article": verb_profile(articles, attributions),
+            "short_quotes": scare,
+            "scare_quotes_per_article": scare_quote_rates(articles, scare),
+            "certainty_per_article": certainty_per_article(
+                articles, certainty_matches(articles, docs=docs)),
+            "loaded_term_hits": hits,
+            "loaded_terms_per_article": loaded_terms_per_article(articles, hits),
+            "frame_scores": frame_scores(articles, frame_matches(articles, docs=docs)),
+            "tone_per_article": article_tone(articles, sentence_tone(articles, docs=docs)),
+            "term_counts": terms,
+            "entity_mentions": mentions,
+            "entity_words": words,
+        })
+    return {name: tables[name] for name in ARTICLE_TABLES if name in tables}
 
 
 def _count_tables(articles: pd.DataFrame, docs: Sequence[Doc]
@@ -136,7 +155,8 @@ def _sum_counts(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 def outlet_tables(tables: dict[str, pd.DataFrame], *,
                   cue_classes: Sequence[str] | None = None) -> dict[str, Any]:
     """The outlet-level tables from :func:`article_tables` (of one run, or concatenated
-    over a store's shards).
+    over a store's shards): the sourcing ones when ``per_article`` is there, the framing
+    ones when ``term_counts`` is.
 
     Args:
         tables: the article-level tables.
@@ -153,43 +173,52 @@ def outlet_tables(tables: dict[str, pd.DataFrame], *,
     """
     out: dict[str, Any] = dict(tables)
     if check_cue_classes(cue_classes):
-        articles, per_article = tables["articles"], tables["per_article"]
+        articles = tables["articles"]
         attributions = keep_cue_classes(tables["attributions"], cue_classes)
         out["attributions"] = attributions
-        out["per_article"] = article_density(
-            articles, attributions, sentences=dict(zip(per_article["doc_id"],
-                                                       per_article["sentences"])),
-            quoted_words=dict(zip(per_article["doc_id"], per_article["quoted_words"])))
-        out["verb_profile_per_article"] = verb_profile(articles, attributions)
-    per_article, attributions = out["per_article"], out["attributions"]
-    quotations, carriers = propagation(out["quotes"])
-    out.update({
-        "per_outlet": outlet_density(per_article),
-        "comparisons": pd.concat([compare_outlets(per_article, m) for m in POOLED],
-                                 ignore_index=True),
-        "quotations": quotations, "carriers": carriers, "credit": credit_summary(carriers),
-        "top_sources": top_sources(attributions),
-        "overlap": source_overlap(attributions),
-        "network": source_network(attributions),
-        "distinctive_terms": distinctive_from_counts(
-            _sum_counts(out["term_counts"], ["outlet", "term"]), top=DISTINCTIVE_TOP),
-        "verb_profile": outlet_verb_profile(out["verb_profile_per_article"]),
-        "top_cues": top_cue_lemmas(attributions),
-        "scare_quotes_by_outlet": outlet_scare_quotes(out["scare_quotes_per_article"]),
-        "certainty_by_outlet": outlet_certainty(out["certainty_per_article"]),
-        "loaded_terms_by_outlet": loaded_terms_by_outlet(out["articles"],
-                                                         out["loaded_term_hits"]),
-        "label_pairs": label_pairs_by_outlet(out["loaded_term_hits"]),
-        "entity_labels": entity_labels_from_counts(
-            _sum_counts(out["entity_mentions"], ["outlet", "entity", "entity_type"]),
-            _sum_counts(out["entity_words"], ["outlet", "entity", "entity_type", "word"])),
-        "frames_per_article": article_frames(out["frame_scores"]),
-        "frames_by_outlet": outlet_frames(out["frame_scores"]),
-        "tone_by_outlet": outlet_tone(out["tone_per_article"]),
-    })
-    if per_article["story"].notna().any():
-        out["per_outlet_story"] = outlet_density(per_article.dropna(subset=["story"]),
-                                                 by=["outlet", "story"])
+        if "per_article" in tables:
+            per_article = tables["per_article"]
+            out["per_article"] = article_density(
+                articles, attributions, sentences=dict(zip(per_article["doc_id"],
+                                                           per_article["sentences"])),
+                quoted_words=dict(zip(per_article["doc_id"], per_article["quoted_words"])))
+        if "verb_profile_per_article" in tables:
+            out["verb_profile_per_article"] = verb_profile(articles, attributions)
+    attributions = out["attributions"]
+    if "per_article" in out:
+        per_article = out["per_article"]
+        quotations, carriers = propagation(out["quotes"])
+        out.update({
+            "per_outlet": outlet_density(per_article),
+            "comparisons": pd.concat([compare_outlets(per_article, m) for m in POOLED],
+                                     ignore_index=True),
+            "quotations": quotations, "carriers": carriers, "credit": credit_summary(carriers),
+            "top_sources": top_sources(attributions),
+            "overlap": source_overlap(attributions),
+            "network": source_network(attributions),
+        })
+        if per_article["story"].notna().any():
+            out["per_outlet_story"] = outlet_density(per_article.dropna(subset=["story"]),
+                                                     by=["outlet", "story"])
+    if "term_counts" in out:
+        out.update({
+            "distinctive_terms": distinctive_from_counts(
+                _sum_counts(out["term_counts"], ["outlet", "term"]), top=DISTINCTIVE_TOP),
+            "verb_profile": outlet_verb_profile(out["verb_profile_per_article"]),
+            "top_cues": top_cue_lemmas(attributions),
+            "scare_quotes_by_outlet": outlet_scare_quotes(out["scare_quotes_per_article"]),
+            "certainty_by_outlet": outlet_certainty(out["certainty_per_article"]),
+            "loaded_terms_by_outlet": loaded_terms_by_outlet(out["articles"],
+                                                             out["loaded_term_hits"]),
+            "label_pairs": label_pairs_by_outlet(out["loaded_term_hits"]),
+            "entity_labels": entity_labels_from_counts(
+                _sum_counts(out["entity_mentions"], ["outlet", "entity", "entity_type"]),
+                _sum_counts(out["entity_words"],
+                            ["outlet", "entity", "entity_type", "word"])),
+            "frames_per_article": article_frames(out["frame_scores"]),
+            "frames_by_outlet": outlet_frames(out["frame_scores"]),
+            "tone_by_outlet": outlet_tone(out["tone_per_article"]),
+        })
     return out
 
 
@@ -198,6 +227,7 @@ def analyze(
     *,
     cue_classes: Sequence[str] | None = None,
     keyterms: bool = True,
+    measures: str = "all",
     docs: Sequence[Doc] | None = None,
     attributions: pd.DataFrame | None = None,
     cue_model: Any = "default",
@@ -210,18 +240,24 @@ def analyze(
     Args:
         articles: the articles table.
         cue_classes: attribution cue classes kept (``None`` keeps all).
-        keyterms: include keyterms per outlet (the slowest measure).
+        keyterms: include keyterms per outlet (the slowest measure; framing).
+        measures: ``"all"``, ``"sourcing"`` or ``"framing"`` (see :func:`article_tables`).
         docs: the articles' Docs in table order; ``None`` parses them (cached).
         attributions: their attributions table, when already extracted.
         cue_model: the attribution cue model.
         n_process: parser processes.
         progress: progress bar while parsing.
+
+    Raises:
+        ParameterError: an unknown cue class or ``measures``.
     """
     check_cue_classes(cue_classes)
+    _check_measures(measures)
     if docs is None:
         docs = list(parse(articles, n_process=n_process, progress=progress))
     tables = outlet_tables(article_tables(articles, docs=docs, attributions=attributions,
-                                          cue_model=cue_model), cue_classes=cue_classes)
-    if keyterms:
+                                          cue_model=cue_model, measures=measures),
+                           cue_classes=cue_classes)
+    if keyterms and measures != "sourcing":
         tables["keyterms"] = keyterms_by_outlet(articles, docs, method=KEYTERM_METHOD)
     return tables

@@ -64,8 +64,9 @@ def analyze_framing(
     """
     from ..analysis import analyze
 
-    tables = analyze(articles, keyterms=keyterms, docs=docs, attributions=attributions,
-                     cue_model=cue_model, n_process=n_process, progress=progress)
+    tables = analyze(articles, keyterms=keyterms, measures="framing", docs=docs,
+                     attributions=attributions, cue_model=cue_model, n_process=n_process,
+                     progress=progress)
     return {name: tables[name] for name in FRAMING_TABLES if name in tables}
 
 

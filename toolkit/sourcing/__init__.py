@@ -105,8 +105,8 @@ def analyze_sourcing(
     """
     from ..analysis import analyze
 
-    tables = analyze(articles, cue_classes=cue_classes, keyterms=False, cue_model=cue_model,
-                     n_process=n_process, progress=progress)
+    tables = analyze(articles, cue_classes=cue_classes, keyterms=False, measures="sourcing",
+                     cue_model=cue_model, n_process=n_process, progress=progress)
     return {name: tables[name] for name in SOURCING_TABLES if name in tables}
 
 

@@ -288,7 +288,7 @@ def grid_per(articles, per: str) -> list[dict[str, Any]]:
         dates = articles["published"].dropna()
         if dates.empty:
             raise ParameterError("no article has a publication date", field="per")
-        mondays = sorted(set((dates - pd.to_timedelta(dates.dt.weekday, unit="D")).dt.date))
+        mondays = sorted(set((dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")).dt.date))
         return [{"date_from": str(monday), "date_to": str(monday + timedelta(days=6))}
                 for monday in mondays]
     raise ParameterError(f"cannot make one report per {per!r}", field="per",

@@ -7,8 +7,9 @@ import json
 import pandas as pd
 import pytest
 
+from toolkit import config
 from toolkit.errors import ParameterError
-from toolkit.report import find_notebook, list_notebooks, render_notebook
+from toolkit.report import find_notebook, list_notebooks, render_all, render_notebook
 
 pytestmark = pytest.mark.slow
 
@@ -40,6 +41,20 @@ def test_a_failing_notebook_is_reported_with_its_cell(tmp_path):
     assert "ParameterError" in result.error and "No Such Outlet" in result.error
     assert result.error.startswith("cell [")
     assert result.html.exists()  # the half-run report still shows where it stopped
+
+
+def test_parallel_reports_land_in_a_relative_out_dir(tmp_path, monkeypatch):
+    """Papermill changes the working directory while a notebook runs: two notebooks at
+    once must still write every file under ``--out``, resolved where the user stands."""
+    monkeypatch.chdir(tmp_path)
+    results = render_all(["00", "04"], parameters={"corpus": str(config.SAMPLE_CORPUS)},
+                         out_dir="reports/run", jobs=2)
+    out = tmp_path / "reports" / "run"
+    assert [r.status for r in results] == ["ok", "ok"]
+    for name in ("00_corpus_overview", "04_outlet_report"):
+        assert (out / f"{name}.html").exists() and any((out / name).iterdir())
+    assert (out / "index.html").exists()
+    assert not (config.NOTEBOOK_DIR / "reports").exists()
 
 
 def test_unknown_notebook_name_lists_the_available_ones():

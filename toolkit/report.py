@@ -16,10 +16,12 @@ from __future__ import annotations
 import html
 import itertools
 import json
+import multiprocessing
 import os
 import re
 import time
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -71,7 +73,7 @@ def find_notebook(name: str, directory: Path = config.NOTEBOOK_DIR) -> Path:
     """
     path = Path(name)
     if path.suffix == ".ipynb" and path.exists():
-        return path
+        return path.resolve()
     matches = [p for p in list_notebooks(directory) if p.stem == name or p.stem.startswith(name)]
     if len(matches) != 1:
         names = ", ".join(p.stem for p in list_notebooks(directory))
@@ -129,7 +131,7 @@ def render_notebook(
 
     source = find_notebook(str(notebook))
     os.environ.setdefault("TOOLKIT_PROGRESS", "0")  # no progress bars inside reports
-    out = Path(out_dir)
+    out = Path(out_dir).resolve()  # papermill changes the working directory while it runs
     out.mkdir(parents=True, exist_ok=True)
     ipynb, html = out / source.name, out / f"{source.stem}.html"
     params = dict(parameters or {})
@@ -171,14 +173,12 @@ def render_all(
 
     Each notebook receives the parameters it declares; a parameter no chosen notebook
     declares is an error before anything runs (a typo must not be silently ignored).
-    Each notebook runs in its own kernel process, so threads suffice to run them in
-    parallel; results come back in the order asked for.
+    With ``jobs`` > 1 notebooks render in worker processes; results come back in the
+    order asked for.
 
     Raises:
         ParameterError: a parameter that none of the chosen notebooks takes.
     """
-    from concurrent.futures import ThreadPoolExecutor
-
     chosen = [find_notebook(str(nb)) for nb in notebooks] if notebooks else list_notebooks()
     given = dict(parameters or {})
     declared = {nb: declared_parameters(nb) for nb in chosen}
@@ -189,14 +189,24 @@ def render_all(
             hint="see `papermill --help-notebook notebooks/<name>.ipynb` for each notebook",
         )
 
-    def run(nb: Path) -> RenderResult:
-        own = {k: v for k, v in given.items() if k in declared[nb]}
-        return render_notebook(nb, parameters=own, out_dir=out_dir)
-
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        results = list(pool.map(run, chosen))
-    write_index(results, Path(out_dir))
+    out = Path(out_dir).resolve()
+    work = [(nb, {k: v for k, v in given.items() if k in declared[nb]}, out) for nb in chosen]
+    if jobs <= 1:
+        results = [_render(job) for job in work]
+    else:
+        # Papermill changes the working directory of the whole process while a notebook
+        # runs, so notebooks rendered at once each get a process of their own.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            results = list(pool.map(_render, work))
+    write_index(results, out)
     return results
+
+
+def _render(job: tuple[Path, dict[str, Any], Path]) -> RenderResult:
+    """:func:`render_notebook` on ``(notebook, parameters, out_dir)``: for a process pool."""
+    notebook, parameters, out_dir = job
+    return render_notebook(notebook, parameters=parameters, out_dir=out_dir)
 
 
 def _relative(path: Path | None, base: Path) -> str | None:

@@ -73,35 +73,34 @@ def quote_table(articles: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFr
         ``quote_id, doc_id, outlet, published, story, start, end, text, words,
         attribution_id, speaker, speaker_type, depth, chain``.
     """
-    by_doc = {d: g for d, g in attributions.groupby("doc_id")} if len(attributions) else {}
+    owner_fields = ["attribution_id", "speaker", "speaker_type", "depth", "chain"]
+    by_doc: dict[str, list[tuple]] = {}
+    if len(attributions):
+        top = attributions[attributions["parent_id"].isna()]
+        for row in zip(top["doc_id"], top["content_start"], top["content_end"],
+                       *(top[name] for name in owner_fields)):
+            by_doc.setdefault(row[0], []).append(row[1:])
     rows = []
     for article in articles.itertuples(index=False):
         text = article.text
-        owners = by_doc.get(article.doc_id)
+        owners = by_doc.get(article.doc_id, [])
         for span in find_quotes(text):
             if span.depth:
                 continue
             words = len(normalize(text[span.start:span.end]))
             if words < MIN_QUOTE_WORDS:
                 continue
-            owner = None
-            if owners is not None:
-                holding = owners[(owners["content_start"] <= span.start)
-                                 & (span.start < owners["content_end"])
-                                 & owners["parent_id"].isna()]
-                owner = holding.iloc[0] if len(holding) else None
+            owner = next((o[2:] for o in owners if o[0] <= span.start < o[1]), None)
+            attribution_id, speaker, speaker_type, depth, chain = owner or (None,) * 5
             rows.append({
                 "quote_id": f"{article.doc_id}-q{len(rows):04d}",
                 "doc_id": article.doc_id, "outlet": article.outlet,
                 "published": getattr(article, "published", None),
                 "story": getattr(article, "story", None),
                 "start": span.start, "end": span.end, "text": text[span.start:span.end],
-                "words": words,
-                "attribution_id": owner["attribution_id"] if owner is not None else None,
-                "speaker": owner["speaker"] if owner is not None else None,
-                "speaker_type": owner["speaker_type"] if owner is not None else None,
-                "depth": int(owner["depth"]) if owner is not None else None,
-                "chain": owner["chain"] if owner is not None else None,
+                "words": words, "attribution_id": attribution_id, "speaker": speaker,
+                "speaker_type": speaker_type,
+                "depth": int(depth) if owner is not None else None, "chain": chain,
             })
     columns = ["quote_id", "doc_id", "outlet", "published", "story", "start", "end", "text",
                "words", "attribution_id", "speaker", "speaker_type", "depth", "chain"]

@@ -16,12 +16,11 @@ from __future__ import annotations
 import html
 import itertools
 import json
-import multiprocessing
 import os
 import re
 import time
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -131,7 +130,7 @@ def render_notebook(
 
     source = find_notebook(str(notebook))
     os.environ.setdefault("TOOLKIT_PROGRESS", "0")  # no progress bars inside reports
-    out = Path(out_dir).resolve()  # papermill changes the working directory while it runs
+    out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     ipynb, html = out / source.name, out / f"{source.stem}.html"
     params = dict(parameters or {})
@@ -140,9 +139,12 @@ def render_notebook(
     started = time.perf_counter()
     error = None
     try:
+        # The kernel starts in the notebook's folder through nbclient's resources, not
+        # papermill's ``cwd``, which would chdir this whole process (racing other threads).
         pm.execute_notebook(
             str(source), str(ipynb), parameters=params, kernel_name=kernel_name,
-            execution_timeout=timeout, progress_bar=False, cwd=str(source.parent),
+            execution_timeout=timeout, progress_bar=False,
+            resources={"metadata": {"path": str(source.parent)}},
         )
     except Exception as exc:
         error = _describe_failure(exc)
@@ -173,7 +175,8 @@ def render_all(
 
     Each notebook receives the parameters it declares; a parameter no chosen notebook
     declares is an error before anything runs (a typo must not be silently ignored).
-    With ``jobs`` > 1 notebooks render in worker processes; results come back in the
+    Each notebook runs in its own kernel process, so threads suffice to run them in
+    parallel (nothing here changes the working directory); results come back in the
     order asked for.
 
     Raises:
@@ -191,22 +194,11 @@ def render_all(
 
     out = Path(out_dir).resolve()
     work = [(nb, {k: v for k, v in given.items() if k in declared[nb]}, out) for nb in chosen]
-    if jobs <= 1:
-        results = [_render(job) for job in work]
-    else:
-        # Papermill changes the working directory of the whole process while a notebook
-        # runs, so notebooks rendered at once each get a process of their own.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            results = list(pool.map(_render, work))
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        results = list(pool.map(
+            lambda job: render_notebook(job[0], parameters=job[1], out_dir=job[2]), work))
     write_index(results, out)
     return results
-
-
-def _render(job: tuple[Path, dict[str, Any], Path]) -> RenderResult:
-    """:func:`render_notebook` on ``(notebook, parameters, out_dir)``: for a process pool."""
-    notebook, parameters, out_dir = job
-    return render_notebook(notebook, parameters=parameters, out_dir=out_dir)
 
 
 def _relative(path: Path | None, base: Path) -> str | None:

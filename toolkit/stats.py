@@ -156,6 +156,21 @@ def difference_intervals(left: np.ndarray, right: np.ndarray, *,
     return bounds
 
 
+def add_article_rates(table: pd.DataFrame, measures: Measures) -> pd.DataFrame:
+    """Add each measure's per-article rate ``scale × numerator / denominator`` as a column
+    (NaN where the denominator is zero) and return ``table``.
+
+    Example:
+        >>> table = pd.DataFrame({"hits": [1, 2], "words": [100, 0]})
+        >>> add_article_rates(table, {"hits_per_1000_words": ("hits", "words", 1000.0)}
+        ...                   )["hits_per_1000_words"].tolist()
+        [10.0, nan]
+    """
+    for measure, (numerator, denominator, scale) in measures.items():
+        table[measure] = scale * table[numerator] / table[denominator].replace(0, np.nan)
+    return table
+
+
 def pooled_rate(frame: pd.DataFrame, numerator: str, denominator: str, scale: float) -> float:
     """``scale × Σ numerator / Σ denominator`` (NaN when the denominator sums to zero)."""
     bottom = frame[denominator].sum()

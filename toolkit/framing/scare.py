@@ -67,7 +67,6 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
@@ -78,7 +77,7 @@ from ..attribution.quotes import QuoteSpan, find_quotes, word_count
 from ..attribution.sources import SOURCE_TYPE_LEXICON, classify_source
 from ..lexicons import load_lexicon
 from ..parse import doc_text
-from ..stats import BOOTSTRAP_SAMPLES, pool_outlets
+from ..stats import BOOTSTRAP_SAMPLES, add_article_rates, pool_outlets
 from .verbs import SPEECH_CLASSES
 from .voice import article_docs, count_words
 
@@ -507,9 +506,7 @@ def scare_quote_rates(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFr
                            ("titles", "title"), ("quotes_in_quotes", "in_quote")):
         per_doc = doc_ids[quotes["status"] == status].value_counts()
         base[column] = base["doc_id"].map(per_doc).fillna(0).astype(int)
-    for measure, (numerator, denominator, scale) in SCARE_MEASURES.items():
-        base[measure] = scale * base[numerator] / base[denominator].replace(0, np.nan)
-    return base
+    return add_article_rates(base, SCARE_MEASURES)
 
 
 def outlet_scare_quotes(

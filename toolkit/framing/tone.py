@@ -49,7 +49,7 @@ from spacy.tokens import Doc
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from ..parse import doc_text
-from ..stats import BOOTSTRAP_SAMPLES, pool_outlets
+from ..stats import BOOTSTRAP_SAMPLES, add_article_rates, pool_outlets
 from .voice import (
     JOURNALIST,
     QUOTED,
@@ -235,9 +235,7 @@ def article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFram
                                                - base[f"negative_words{suffix}"])
         base[f"polar_words{suffix}"] = (base[f"positive_words{suffix}"]
                                         + base[f"negative_words{suffix}"])
-    for measure, (numerator, denominator, scale) in TONE_MEASURES.items():
-        base[measure] = scale * base[numerator] / base[denominator].replace(0, np.nan)
-    return base
+    return add_article_rates(base, TONE_MEASURES)
 
 
 def outlet_tone(

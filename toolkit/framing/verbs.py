@@ -28,10 +28,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import pandas as pd
 
-from ..stats import BOOTSTRAP_SAMPLES, pool_outlets
+from ..stats import BOOTSTRAP_SAMPLES, add_article_rates, pool_outlets
 from .voice import count_words
 
 SPEECH_CLASSES = ("neutral", "loaded")
@@ -79,9 +78,7 @@ def verb_profile(articles: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataF
                             ("loaded_cues", ("loaded",))):
         per_doc = doc_ids[cue_class.isin(classes)].value_counts()
         base[column] = base["doc_id"].map(per_doc).fillna(0).astype(int)
-    for measure, (numerator, denominator, scale) in VERB_MEASURES.items():
-        base[measure] = scale * base[numerator] / base[denominator].replace(0, np.nan)
-    return base
+    return add_article_rates(base, VERB_MEASURES)
 
 
 def outlet_verb_profile(

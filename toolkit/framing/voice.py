@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Token
 from ..attribution.quotes import find_quotes
 from ..lexicons import lexicon_path, load_lexicon
 from ..parse import doc_text, parse
-from ..stats import BOOTSTRAP_SAMPLES, pool_outlets
+from ..stats import BOOTSTRAP_SAMPLES, add_article_rates, pool_outlets
 
 JOURNALIST, QUOTED = "journalist", "quoted"
 VOICES = (JOURNALIST, QUOTED)
@@ -430,9 +430,7 @@ def certainty_per_article(articles: pd.DataFrame, matches: pd.DataFrame) -> pd.D
             per_doc = counts.get((category, voice), {})
             base[f"{column}_{voice}"] = base["doc_id"].map(per_doc).fillna(0).astype(int)
         base[column] = base[f"{column}_{JOURNALIST}"] + base[f"{column}_{QUOTED}"]
-    for measure, (numerator, denominator, scale) in CERTAINTY_MEASURES.items():
-        base[measure] = scale * base[numerator] / base[denominator].replace(0, np.nan)
-    return base
+    return add_article_rates(base, CERTAINTY_MEASURES)
 
 
 def outlet_certainty(

@@ -30,6 +30,7 @@ import pandas as pd
 
 from ..stats import (
     BOOTSTRAP_SAMPLES,
+    add_article_rates,
     difference_intervals,
     pool_outlets,
     pooled_rate,
@@ -122,10 +123,7 @@ def article_density(
     table = base.join(_counts(attributions).reindex(columns=COUNT_COLUMNS), on="doc_id")
     table[COUNT_COLUMNS] = table[COUNT_COLUMNS].fillna(0).astype(int)
     table["one"] = 1
-    for measure, (numerator, denominator, scale) in POOLED.items():
-        with np.errstate(divide="ignore", invalid="ignore"):
-            table[measure] = scale * table[numerator] / table[denominator].replace(0, np.nan)
-    return table.drop(columns="one")
+    return add_article_rates(table, POOLED).drop(columns="one")
 
 
 def outlet_density(

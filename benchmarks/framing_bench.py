@@ -14,12 +14,11 @@ import argparse
 import time
 
 import pandas as pd
-from _common import allsides, emit, peak_rss_mb, words
+from _common import allsides, emit, parsed_timed, peak_rss_mb, words
 
 from toolkit.attribution.extract import ATTRIBUTION_COLUMNS, attributions_of, resolve_model
 from toolkit.framing import analyze_framing
 from toolkit.framing.keyterms import keyterms_by_outlet
-from toolkit.nlp import load_pipeline
 
 
 def main() -> None:
@@ -27,13 +26,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=2000, help="articles (2000)")
     args = parser.parse_args()
     articles = allsides(args.n)
-    nlp = load_pipeline()
-    list(nlp.pipe(articles["text"].head(20)))  # warm-up
-    start = time.perf_counter()
-    docs = list(nlp.pipe(articles["text"], batch_size=64))
-    parse_s = time.perf_counter() - start
-    for doc, doc_id in zip(docs, articles["doc_id"]):
-        doc.user_data["doc_id"] = doc_id
+    docs, parse_s = parsed_timed(articles)
     model = resolve_model("default")
     attributions = pd.DataFrame([r for d in docs for r in attributions_of(d, cue_model=model)],
                                 columns=ATTRIBUTION_COLUMNS)

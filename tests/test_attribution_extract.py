@@ -351,6 +351,49 @@ def test_plain_narration_has_no_attributions(nlp):
     assert extract(nlp, "The ferry left at noon and reached the island by three.") == []
 
 
+@pytest.mark.parametrize("text, cue, cue_lemma, content", [
+    ("Harbor pilots have been critical of the new toll.", "been critical of",
+     "be critical", "the new toll"),
+    ("Riverton fishermen were hopeful that the pier would reopen.", "were hopeful",
+     "be hopeful", "that the pier would reopen"),
+], ids=["critical-of", "hopeful-that"])
+def test_a_stance_copula_is_an_attribution_of_its_subject(nlp, text, cue, cue_lemma, content):
+    row = only(extract(nlp, text))
+    assert (row["kind"], row["cue_lemma"], row["content"]) == ("indirect", cue_lemma, content)
+    assert row["cue"] == cue
+    assert row["source"] == text.split(" were ")[0].split(" have ")[0]
+
+
+def test_a_copula_without_a_stance_complement_is_not_an_attribution(nlp):
+    assert extract(nlp, "The pier was old and the water was cold.") == []
+
+
+@pytest.mark.parametrize("line, speaker", [
+    ("Mara Kovell: The Pier Will Not Reopen This Winter", "Mara Kovell"),
+    ("KOVELL: We checked every pile under the pier.", "KOVELL"),
+])
+def test_a_line_opening_with_a_name_and_a_colon_is_that_persons(nlp, line, speaker):
+    text = f"{line}\n\nThe harbor office has closed the pier since March."
+    row = only(extract(nlp, text))
+    assert (row["source"], row["cue"], row["content"]) == (speaker, ":", line.split(": ")[1])
+
+
+@pytest.mark.parametrize("line", [
+    "UPDATE: The pier reopened at noon on Friday.",
+    "12:30 pm: The ferry left the harbor.",
+])
+def test_labels_and_times_before_a_colon_are_not_speakers(nlp, line):
+    assert all(row["cue"] != ":" for row in extract(nlp, f"{line}\n\nIt rained."))
+
+
+def test_a_source_never_reaches_into_the_quote_it_introduces(nlp):
+    text = ('Mara Kovell spoke at the pier on Monday. "Like Oakland. Or Ferguson," Kovell '
+            'said. "The numbers are worse."')
+    rows = extract(nlp, text)
+    row = the_row_holding(text, rows, "Or Ferguson")
+    assert (row["source"], row["speaker"]) == ("Kovell", "Mara Kovell")
+
+
 # --- the table contract ----------------------------------------------------------------
 
 CONTRACT_TEXT = (

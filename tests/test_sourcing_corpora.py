@@ -35,6 +35,7 @@ def test_sample_quotes_travel_from_the_first_hand_outlet(sample_tables):
 
 
 @pytest.mark.shared
+@pytest.mark.xdist_group("polnear_train")  # one worker parses PolNeAR train once
 def test_polnear_density_by_publisher_matches_gold(corpora):
     table, summary = density_against_gold(
         [corpora / "polnear" / "train", corpora / "polnear" / "dev"], progress=False)

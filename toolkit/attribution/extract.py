@@ -59,6 +59,14 @@ DIRECT_SHARE = 0.8  # a complement this much inside one quote is a direct quote
 LABELLING_LEMMAS = frozenset({"call", "describe", "dub", "label", "term", "brand"})
 CONTINUATION_PARAGRAPHS = 1  # a quote with no cue continues a speaker from this close
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# A line that opens with a name and a colon: a headline or transcript attribution.
+_SPEAKER_LINE = re.compile(r"^[ \t\xa0]*([^\n:]{1,40}?)[ \t\xa0]*:[ \t\xa0]*(\S[^\n]*?)[ \t\xa0]*$",
+                           re.M)
+SPEAKER_LINE_MAX_TOKENS = 4
+SPEAKER_LINE_MIN_WORDS = 3
+LINE_LABELS = frozenset({"update", "correction", "editor", "watch", "read", "related",
+                         "breaking", "video", "photos", "note", "live", "exclusive"})
+COLON = Cue(":", "neutral", True)
 
 
 @dataclass
@@ -170,12 +178,18 @@ class ArticleAttributions:
                 self._according(token)
                 continue
             cue = verb_cue(token)
-            if (cue is None and token.pos_ != "VERB") or token.dep_ in ("aux", "auxpass"):
+            stance = syntax.stance_adjective(token)
+            if (cue is None and token.pos_ != "VERB" and stance is None) or (
+                    token.dep_ in ("aux", "auxpass")):
                 continue
             speech = cue is not None and cue.speech
-            ranges, clausal = syntax.content_ranges(token), True
+            predicate = stance or token  # "were hopeful that ...": the adjective governs
+            ranges, clausal = syntax.content_ranges(predicate), True
             if not ranges:
-                ranges, clausal = syntax.object_ranges(token), False
+                ranges, clausal = syntax.object_ranges(predicate), False
+            preposition = syntax.stance_preposition(stance) if stance is not None else None
+            if ranges and preposition is not None and ranges[0][0] == preposition.i:
+                ranges = [(preposition.i + 1, ranges[0][1]), *ranges[1:]]  # "critical of |X"
                 if not ranges and not speech:
                     continue
             inner = syntax.relayed_speech(token)
@@ -235,14 +249,16 @@ class ArticleAttributions:
         sentence = token.sent
         quoted = any(self.quote_at(t.idx) is not None for t in (sentence[0], sentence[-1]))
         return cue_features(token, nested=candidate.inside is not None,
-                            quote_in_sentence=quoted, source=candidate.source)
+                            quote_in_sentence=quoted, source=candidate.source,
+                            plausible_source=self._plausible_source(candidate.source),
+                            content_length=sum(e - s for s, e in candidate.content))
 
     def _verb_pass(self) -> None:
         for candidate in self.verb_candidates():
             if not self._keep(candidate):
                 continue
             token = candidate.token
-            cue = candidate.cue or Cue(token.lemma_.lower(), "other", False)
+            cue = candidate.cue or Cue(self._cue_lemma(token), "other", False)
             source_chars = self._source_chars(token, candidate.source)
             if candidate.quotes:
                 self.used_quotes.update(candidate.quotes)
@@ -264,8 +280,16 @@ class ArticleAttributions:
             or not any(s <= f.cue_token.idx < e and g is not f for s, e, g in spans)
         ]
 
+    @staticmethod
+    def _cue_lemma(token: Token) -> str:
+        """A cue outside the lexicon: its lemma, with a copula's adjective (``be critical``)."""
+        stance = syntax.stance_adjective(token)
+        lemma = token.lemma_.lower()
+        return f"{lemma} {stance.lemma_.lower()}" if stance is not None else lemma
+
     def _cue_chars(self, token: Token) -> tuple[int, int]:
-        end = token
+        stance = syntax.stance_adjective(token)
+        end = token if stance is None else syntax.stance_preposition(stance) or stance
         for child in token.children:
             if child.dep_ == "prt" and child.i == token.i + 1:
                 end = child
@@ -390,6 +414,90 @@ class ArticleAttributions:
                    and paragraph - self.paragraph(f.end) <= CONTINUATION_PARAGRAPHS]
         return max(earlier, key=lambda f: f.end) if earlier else None
 
+    def speaker_lines(self) -> list[Found]:
+        """``Graham: Trump's Rhetoric Destroying GOP's Chance`` and transcript lines
+        (``TAPPER: Do you think ...``): a line that opens with a short proper name and a
+        colon attributes the rest of the line to that name (not labels such as
+        ``UPDATE:``, times or numbers)."""
+        found = []
+        for match in _SPEAKER_LINE.finditer(self.text):
+            span = self.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if (span is None or not len(span) or len(span) > SPEAKER_LINE_MAX_TOKENS
+                    or len(_WORD.findall(match[2])) < SPEAKER_LINE_MIN_WORDS):
+                continue
+            if not all(t.pos_ == "PROPN" and not t.like_num and not any(c.isdigit() for c in t.text)
+                       and t.lower_.strip(".'’s") not in LINE_LABELS for t in span):
+                continue
+            content = (match.start(2), match.end(2))
+            colon = self.text.index(":", match.end(1))
+            quotes = self._quotes_covering([content], span[0])
+            row = Found("direct" if quotes else "indirect", [content], None, (colon, colon + 1),
+                        COLON, span.root, (span.start_char, span.end_char), quotes=quotes)
+            if quotes:
+                row.content = [(self.quotes[i].start, self.quotes[i].end) for i in quotes]
+            found.append(row)
+        return found
+
+    def _sources_outside_quotes(self) -> None:
+        """A source never reaches into a quotation that someone is quoted in: the span is
+        cut at the quote, and a source the parser found inside one (``"Or Ferguson," Trump
+        said``) is replaced by the nearest noun or pronoun outside it (``Trump``)."""
+        for found in self.found:
+            if found.source_chars is None or found.source_token is None:
+                continue
+            start, end = found.source_chars
+            cue_quote = self.quote_at(found.cue_chars[0]) if found.cue_chars else None
+            for i in self.top:
+                q = self.quotes[i]
+                q_end = q.close_end if q.close_end is not None else q.end
+                if i == cue_quote or i not in self.used_quotes or not (
+                        q.open_start < end and start < q_end):
+                    continue
+                head = found.source_token.idx
+                if q.open_start <= head < q_end:
+                    replaced = self._source_beside(found, q_end)
+                    if replaced is None:
+                        found.source_token, found.source_chars = None, None
+                        break
+                    found.source_token, (start, end) = replaced
+                elif head >= q_end:
+                    start = q_end
+                else:
+                    end = q.open_start
+            if found.source_token is not None:
+                found.source_chars = self._trimmed_chars(start, end) or found.source_chars
+
+    def _source_beside(self, found: Found, after: int) -> tuple[Token, tuple[int, int]] | None:
+        """The first noun or pronoun outside quotes between ``after`` and the cue, else
+        right after the cue in its sentence; with its mention's characters."""
+        cue = found.cue_token
+        if cue is None:
+            return None
+        sent = cue.sent
+        before = [t for t in sent if after <= t.idx < cue.idx]
+        behind = [t for t in self.doc[cue.i + 1:sent.end]]
+        for token in [*before, *behind]:
+            if self.quote_at(token.idx) is not None:
+                if token.idx > cue.idx:
+                    break
+                continue
+            if token.pos_ in ("PROPN", "NOUN", "PRON"):
+                while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+                    token = token.head
+                lo, hi = syntax.source_range(cue, token)
+                chars = self._trimmed_chars(max(self.doc[lo].idx, after),
+                                            self.doc[hi - 1].idx + len(self.doc[hi - 1]))
+                return (token, chars) if chars else None
+        return None
+
+    def _trimmed_chars(self, start: int, end: int) -> tuple[int, int] | None:
+        """Characters of the tokens inside ``[start, end)``, edge punctuation trimmed."""
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is None or not len(span):
+            return None
+        lo, hi = syntax.trim(self.doc, span.start, span.end)
+        return self._chars((lo, hi)) if hi > lo else None
+
     def _add(self, found: Found) -> None:
         self.found.append(found)
 
@@ -462,7 +570,11 @@ class ArticleAttributions:
         """Run the three passes; the attributions in reading order."""
         self._verb_pass()
         self._drop_embedded()
+        for row in self.speaker_lines():
+            self.used_quotes.update(row.quotes)
+            self._add(row)
         self._quote_pass()
+        self._sources_outside_quotes()
         self._nest()
         self._resolve()
         return sorted(self.found, key=lambda f: (f.start, f.end))

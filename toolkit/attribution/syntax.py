@@ -182,6 +182,32 @@ def fallback_subject(cue: Token) -> Token | None:
     return None
 
 
+def stance_adjective(token: Token) -> Token | None:
+    """The adjective of a copula that states a stance (``were hopeful that ...``, ``has
+    been critical of ...``, ``is worried about ...``): its content hangs off the adjective.
+
+    Example:
+        >>> from toolkit.nlp import load_pipeline
+        >>> doc = load_pipeline()("Republicans have been critical of the plan.")
+        >>> stance_adjective(doc[2]).text
+        'critical'
+    """
+    if token.lemma_ != "be" or token.dep_ in ("aux", "auxpass"):
+        return None
+    for child in token.children:
+        if child.dep_ == "acomp" and child.pos_ == "ADJ" and any(
+                c.dep_ in ("prep", "ccomp", "xcomp") and c.i > child.i for c in child.children):
+            return child
+    return None
+
+
+def stance_preposition(adjective: Token) -> Token | None:
+    """The preposition right after a stance adjective (``critical of``, ``worried about``):
+    part of the cue, not of the content."""
+    nxt = adjective.doc[adjective.i + 1] if adjective.i + 1 < len(adjective.doc) else None
+    return nxt if nxt is not None and nxt.dep_ == "prep" and nxt.head.i == adjective.i else None
+
+
 def content_ranges(cue: Token) -> list[Range]:
     """The reported content of a verb cue (indirect speech), as token ranges.
 
@@ -256,17 +282,22 @@ def according_to(token: Token) -> tuple[Range, Token, list[Range]] | None:
     objects = [c for c in to.children if c.dep_ == "pobj"]
     if not objects:
         return None
-    doc, sent = token.doc, token.sent
-    phrase_start, phrase_end = token.left_edge.i, token.right_edge.i + 1
-    head = token.head if token.head.i != token.i else None
-    if head is not None and head.i != token.i:
+    return (token.i, to.i + 1), objects[0], clause_around(token)
+
+
+def clause_around(phrase: Token) -> list[Range]:
+    """The clause a phrase modifies, without the phrase (``according to X``, ``in a poll``):
+    the head's subtree (or the sentence) within its line, as one or two ranges."""
+    doc, sent = phrase.doc, phrase.sent
+    phrase_start, phrase_end = phrase.left_edge.i, phrase.right_edge.i + 1
+    head = phrase.head
+    if head.i != phrase.i:
         c_start, c_end = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
     else:
         c_start, c_end = sent.start, sent.end
-    c_start, c_end = _within_line(token, c_start, c_end)
+    c_start, c_end = _within_line(phrase, c_start, c_end)
     parts = [trim(doc, c_start, phrase_start), trim(doc, phrase_end, c_end)]
-    parts = [(s, e) for s, e in parts if e > s]
-    return (token.i, to.i + 1), objects[0], parts
+    return [(s, e) for s, e in parts if e > s]
 
 
 def char_bounds(doc, ranges: list[Range]) -> tuple[int, int] | None:

@@ -364,6 +364,24 @@ def test_a_stance_copula_is_an_attribution_of_its_subject(nlp, text, cue, cue_le
     assert row["source"] == text.split(" were ")[0].split(" have ")[0]
 
 
+def test_an_adjective_before_its_copula_is_no_stance(nlp):
+    from spacy.tokens import Doc
+
+    from toolkit.attribution.syntax import stance_adjective
+
+    # "How strange to them it is": the adjective leads; a cue never runs backwards
+    doc = Doc(nlp.vocab, words=["How", "strange", "to", "them", "it", "is"],
+              heads=[1, 5, 1, 2, 5, 5], deps=["advmod", "acomp", "prep", "pobj", "nsubj", "ROOT"],
+              pos=["SCONJ", "ADJ", "ADP", "PRON", "PRON", "AUX"], lemmas=["how", "strange", "to",
+              "they", "it", "be"])
+    assert stance_adjective(doc[5]) is None
+    forward = Doc(nlp.vocab, words=["It", "is", "strange", "to", "them"],
+                  heads=[1, 1, 1, 2, 3], deps=["nsubj", "ROOT", "acomp", "prep", "pobj"],
+                  pos=["PRON", "AUX", "ADJ", "ADP", "PRON"], lemmas=["it", "be", "strange",
+                  "to", "they"])
+    assert stance_adjective(forward[1]).text == "strange"
+
+
 def test_a_copula_without_a_stance_complement_is_not_an_attribution(nlp):
     assert extract(nlp, "The pier was old and the water was cold.") == []
 

@@ -307,6 +307,7 @@ def parse(
                     served_from_cache.add(key)
             if doc_id is not None:
                 doc.user_data["doc_id"] = doc_id
+            doc.user_data[TEXT_KEY] = texts[i]  # spaCy keeps the text exactly: no rebuild
             if store is not None and len(pending) >= shard_size:
                 store.write_shard(pending)
                 pending = {}

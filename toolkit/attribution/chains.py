@@ -22,6 +22,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..parse import doc_text
 from .sources import classify_source, is_media_name
 
 HEARER_DEPS = frozenset({"dobj", "dative", "iobj"})
@@ -128,7 +129,7 @@ def relay_hops(cue: Token, *, source: Token | None = None) -> list[dict]:
 def according_to_relays(sentence: Span, *, exclude: Token | None = None) -> list[dict]:
     """``according to X`` naming a medium in the sentence (an outer relay for its quotes)."""
     hops = []
-    if "according" not in sentence.text.lower():
+    if "according" not in doc_text(sentence.doc)[sentence.start_char:sentence.end_char].lower():
         return hops
     for token in sentence:
         if token.lower_ == "according" and not _same(token, exclude):

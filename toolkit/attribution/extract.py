@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from spacy import parts_of_speech
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from ..parse import doc_text
@@ -58,6 +60,7 @@ SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 DIRECT_SHARE = 0.8  # a complement this much inside one quote is a direct quote
 LABELLING_LEMMAS = frozenset({"call", "describe", "dub", "label", "term", "brand"})
 CONTINUATION_PARAGRAPHS = 1  # a quote with no cue continues a speaker from this close
+VERB_POS = frozenset({parts_of_speech.VERB, parts_of_speech.AUX})
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # A line that opens with a name and a colon: a headline or transcript attribution.
 _SPEAKER_LINE = re.compile(r"^[ \t\xa0]*([^\n:]{1,40}?)[ \t\xa0]*:[ \t\xa0]*(\S[^\n]*?)[ \t\xa0]*$",
@@ -130,6 +133,7 @@ class ArticleAttributions:
         self.sentence_starts = sorted({0, *starts[starts[:, 0] == 1, 1].tolist()})
         self.used_quotes: set[int] = set()
         self.found: list[Found] = []
+        self._plausible: dict[int, bool] = {}
 
     # --- positions ---------------------------------------------------------------------
     def paragraph(self, char: int) -> int:
@@ -173,7 +177,7 @@ class ArticleAttributions:
         Speech verbs with no clausal complement are left for the quote pass (``bare``);
         ``according to`` phrases and labelled quotes are added directly.
         """
-        for token in self.doc:
+        for token in self._verbs_and_according():
             if token.lower_ == "according":
                 self._according(token)
                 continue
@@ -187,13 +191,17 @@ class ArticleAttributions:
             ranges, clausal = syntax.content_ranges(predicate), True
             if not ranges:
                 ranges, clausal = syntax.object_ranges(predicate), False
-            preposition = syntax.stance_preposition(stance) if stance is not None else None
-            if ranges and preposition is not None and ranges[0][0] == preposition.i:
-                ranges = [(preposition.i + 1, ranges[0][1]), *ranges[1:]]  # "critical of |X"
                 if not ranges and not speech:
                     continue
+            preposition = syntax.stance_preposition(stance) if stance is not None else None
+            if ranges and preposition is not None and ranges[0][0] == preposition.i:
+                ranges = [(s, e) for s, e in [(preposition.i + 1, ranges[0][1]), *ranges[1:]]
+                          if e > s]  # "critical of | X"
+                if not ranges:
+                    continue
             inner = syntax.relayed_speech(token)
-            if inner is not None and verb_cue(inner) is not None and verb_cue(inner).speech:
+            inner_cue = verb_cue(inner) if inner is not None else None
+            if inner_cue is not None and inner_cue.speech:
                 continue  # a relay: the inner speech verb carries the attribution
             inside = self.quote_at(token.idx)
             source = syntax.source_token(token)
@@ -217,6 +225,19 @@ class ArticleAttributions:
             quotes = self._quotes_covering(chars, token) if clausal else []
             yield Candidate(token, cue, source, chars, clausal, inside, quotes)
 
+    def _verbs_and_according(self) -> Iterator[Token]:
+        """The tokens :meth:`verb_candidates` looks at: verbs and auxiliaries (a cue is
+        one), forms of *be* (a stance copula) and ``according``, picked from the Doc's
+        arrays so that no other token is made."""
+        doc = self.doc
+        if not len(doc):
+            return
+        strings = doc.vocab.strings
+        according, be = strings["according"], strings["be"]
+        for i, (pos, lower, lemma) in enumerate(doc.to_array([POS, LOWER, LEMMA]).tolist()):
+            if pos in VERB_POS or lower == according or lemma == be:
+                yield doc[i]
+
     def _keep(self, candidate: Candidate) -> bool:
         """The rules, or the cue model when one is given, decide on a candidate."""
         cue = candidate.cue
@@ -232,21 +253,23 @@ class ArticleAttributions:
                     and (candidate.source is not None or cue.speech))
         return self.cue_model.is_cue(self.features(candidate))
 
-    @staticmethod
-    def _plausible_source(source: Token | None) -> bool:
+    def _plausible_source(self, source: Token | None) -> bool:
         """A verb outside the lexicon needs a source that can hold a view: a named
-        entity, a pronoun, or a noun the source lexicons type."""
+        entity, a pronoun, or a noun the source lexicons type (decided once a token)."""
         if source is None:
             return False
         if source.ent_type_ in SOURCE_ENTITIES or source.pos_ == "PRON":
             return True
-        mention = source.doc[source.left_edge.i:source.i + 1]
-        return classify_source(mention) != "unknown"
+        known = self._plausible.get(source.i)
+        if known is None:
+            mention = source.doc[source.left_edge.i:source.i + 1]
+            known = self._plausible[source.i] = classify_source(mention) != "unknown"
+        return known
 
     def features(self, candidate: Candidate) -> list[str]:
         """The cue model's features of a candidate."""
         token = candidate.token
-        sentence = token.sent
+        sentence = syntax.sentence(token)
         quoted = any(self.quote_at(t.idx) is not None for t in (sentence[0], sentence[-1]))
         return cue_features(token, nested=candidate.inside is not None,
                             quote_in_sentence=quoted, source=candidate.source,
@@ -390,10 +413,10 @@ class ArticleAttributions:
                     paragraph[0] <= self.paragraph(token.idx) <= paragraph[1]):
                 continue
             if sentence == last + 1 and self.text[end:token.idx].strip(" \t,") and (
-                    token.sent.start_char < end):
+                    syntax.sentence(token).start_char < end):
                 continue
-            if sentence == last + 1 and token.sent.start_char >= end and (
-                    self.quote_at(token.sent.start_char) is not None):
+            if sentence == last + 1 and syntax.sentence(token).start_char >= end and (
+                    self.quote_at(syntax.sentence(token).start_char) is not None):
                 continue
             distance = min(abs(token.idx - end), abs(token.idx - q.open_start))
             if best_distance is None or distance < best_distance:
@@ -473,7 +496,7 @@ class ArticleAttributions:
         cue = found.cue_token
         if cue is None:
             return None
-        sent = cue.sent
+        sent = syntax.sentence(cue)
         before = [t for t in sent if after <= t.idx < cue.idx]
         behind = [t for t in self.doc[cue.i + 1:sent.end]]
         for token in [*before, *behind]:
@@ -556,7 +579,8 @@ class ArticleAttributions:
         if found.kind == "according_to":
             return []
         hops = relay_hops(found.cue_token, source=found.source_token)
-        outer = according_to_relays(found.cue_token.sent, exclude=found.cue_token)
+        outer = according_to_relays(syntax.sentence(found.cue_token),
+                                    exclude=found.cue_token)
         return [h for h in outer if h not in hops] + hops
 
     def _inherited_hops(self, found: Found) -> list[dict]:

@@ -29,6 +29,7 @@ from spacy.tokens import Token
 
 from .. import config
 from .cues import verb_cue
+from .syntax import sentence as sentence_of
 from .syntax import source_token, stance_adjective
 
 MODEL_PATH = config.PACKAGE_DIR / "models" / "cue_model.json"
@@ -98,7 +99,7 @@ def _context_features(token: Token, lemma: str, content_length: int) -> list[str
             features.append(f"lemma_prep={lemma}|{child.lower_}")
         elif child.dep_ == "aux":
             features.append(f"aux={child.lower_}")
-    sentence = token.sent
+    sentence = sentence_of(token)
     last = next((t for t in reversed(sentence) if not t.is_space), sentence[-1])
     features += [f"first_sent={sentence.start == 0}", f"sent_end={last.text}",
                  f"clen={min(5, content_length // 40)}"]

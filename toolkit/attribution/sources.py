@@ -58,6 +58,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import ORTH
 from spacy.tokens import Span, Token
 
 from ..lexicons import lexicon_path, load_lexicon, load_terms
@@ -384,11 +385,12 @@ def _person_names(doc, lex: _Lexicons) -> tuple[frozenset[str], dict[str, list[i
     if cached is None:
         surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
         titled: dict[str, list[int]] = {}
-        for t in doc[2:]:
-            if not t.text[:1].isupper():
-                continue
-            if doc[t.i - 1].text[:1].isupper() and lex.is_role(doc[t.i - 2].text.rstrip(".")):
-                titled.setdefault(t.text, []).append(t.i)
+        strings = doc.vocab.strings
+        words = [strings[orth] for orth in doc.to_array([ORTH]).tolist()] if len(doc) else []
+        for i in range(2, len(words)):
+            if (words[i][:1].isupper() and words[i - 1][:1].isupper()
+                    and lex.is_role(words[i - 2].rstrip("."))):
+                titled.setdefault(words[i], []).append(i)
         cached = doc.user_data[_PERSON_NAMES_KEY] = (surnames, titled)
     return cached
 

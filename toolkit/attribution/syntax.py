@@ -13,6 +13,10 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+
+import numpy as np
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Span, Token
 
 Range = tuple[int, int]
@@ -46,30 +50,64 @@ def trim(doc, start: int, end: int) -> Range:
     return start, end
 
 
+LINE_BREAKS = "toolkit.line_breaks"
+SENTENCE_STARTS = "toolkit.sentence_starts"
+
+
+def sentence(token: Token) -> Span:
+    """``token.sent``, found by bisecting the Doc's sentence starts (computed once per Doc
+    and kept in ``doc.user_data``) instead of walking the tokens each time.
+
+    Example:
+        >>> from toolkit.nlp import load_pipeline
+        >>> doc = load_pipeline()("It rained. The pier closed early.")
+        >>> sentence(doc[4]).text == doc[4].sent.text
+        True
+    """
+    doc = token.doc
+    starts = doc.user_data.get(SENTENCE_STARTS)
+    if starts is None:
+        flags = doc.to_array([SENT_START]).reshape(-1)
+        starts = doc.user_data[SENTENCE_STARTS] = [0] + [
+            i for i in np.flatnonzero(flags == 1).tolist() if i > 0]
+    k = bisect.bisect_right(starts, token.i) - 1
+    return doc[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(doc)]
+
+
+def line_breaks(doc) -> list[int]:
+    """Indices of the Doc's whitespace tokens holding a line break (computed once per Doc
+    and kept in ``doc.user_data``)."""
+    breaks = doc.user_data.get(LINE_BREAKS)
+    if breaks is None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([IS_SPACE, ORTH]).tolist() if len(doc) else []
+        breaks = doc.user_data[LINE_BREAKS] = [
+            i for i, (space, orth) in enumerate(rows) if space and "\n" in strings[orth]]
+    return breaks
+
+
 def _within_line(token: Token, start: int, end: int) -> Range:
     """Clip a range to the line (paragraph) of ``token``: no span crosses a line break."""
-    doc = token.doc
-    for i in range(token.i - 1, start - 1, -1):
-        if doc[i].is_space and "\n" in doc[i].text:
-            start = i + 1
-            break
-    for i in range(token.i + 1, end):
-        if doc[i].is_space and "\n" in doc[i].text:
-            end = i
-            break
+    breaks = line_breaks(token.doc)
+    before = bisect.bisect_left(breaks, token.i) - 1  # the last break before the token
+    if before >= 0 and breaks[before] >= start:
+        start = breaks[before] + 1
+    after = bisect.bisect_right(breaks, token.i)  # the first break after it
+    if after < len(breaks) and breaks[after] < end:
+        end = breaks[after]
     return start, end
 
 
 def subtree_bounds(token: Token) -> Range:
     """The token's subtree within its sentence and line, untrimmed."""
-    sent = token.sent
+    sent = sentence(token)
     start, end = max(token.left_edge.i, sent.start), min(token.right_edge.i + 1, sent.end)
     return _within_line(token, start, end)
 
 
 def subtree_range(token: Token, *, stop: Token | None = None) -> Range:
     """The token's subtree, within its sentence and line, not reaching ``stop`` (the cue)."""
-    sent = token.sent
+    sent = sentence(token)
     start, end = max(token.left_edge.i, sent.start), min(token.right_edge.i + 1, sent.end)
     if stop is not None and start <= stop.i < end:
         if stop.i > token.i:
@@ -175,7 +213,7 @@ def fallback_subject(cue: Token) -> Token | None:
             c.dep_ in SUBJECT_DEPS | {"nsubjpass", "expl"} for c in cue.children):
         return None
     doc = cue.doc
-    for i in range(cue.i - 1, cue.sent.start - 1, -1):
+    for i in range(cue.i - 1, sentence(cue).start - 1, -1):
         token = doc[i]
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in FALLBACK_SUBJECT_DEPS:
             return token
@@ -195,7 +233,7 @@ def stance_adjective(token: Token) -> Token | None:
     if token.lemma_ != "be" or token.dep_ in ("aux", "auxpass"):
         return None
     for child in token.children:
-        if child.dep_ == "acomp" and child.pos_ == "ADJ" and any(
+        if child.dep_ == "acomp" and child.pos_ == "ADJ" and child.i > token.i and any(
                 c.dep_ in ("prep", "ccomp", "xcomp") and c.i > child.i for c in child.children):
             return child
     return None
@@ -217,7 +255,7 @@ def content_ranges(cue: Token) -> list[Range]:
       the sentence before the cue's clause.
     Empty when the cue has no content of its own (it may still introduce a quote).
     """
-    doc, sent = cue.doc, cue.sent
+    doc, sent = cue.doc, sentence(cue)
     clauses = [c for c in cue.children if c.dep_ in CLAUSE_DEPS]
     if clauses:
         start = min(c.left_edge.i for c in clauses)
@@ -258,7 +296,7 @@ def object_ranges(cue: Token) -> list[Range]:
                c.dep_ in ("dobj", "attr", "oprd", "prep", "dative")]
     if not objects:
         return []
-    sent = cue.sent
+    sent = sentence(cue)
     start = max(min(c.left_edge.i for c in objects), sent.start)
     end = min(max(c.right_edge.i for c in objects) + 1, sent.end)
     start, end = _within_line(cue, start, end)
@@ -288,7 +326,7 @@ def according_to(token: Token) -> tuple[Range, Token, list[Range]] | None:
 def clause_around(phrase: Token) -> list[Range]:
     """The clause a phrase modifies, without the phrase (``according to X``, ``in a poll``):
     the head's subtree (or the sentence) within its line, as one or two ranges."""
-    doc, sent = phrase.doc, phrase.sent
+    doc, sent = phrase.doc, sentence(phrase)
     phrase_start, phrase_end = phrase.left_edge.i, phrase.right_edge.i + 1
     head = phrase.head
     if head.i != phrase.i:

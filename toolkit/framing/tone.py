@@ -83,7 +83,9 @@ def analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+@lru_cache(maxsize=65536)
 def _compound(text: str) -> float:
+    """VADER's compound score (remembered: datelines, bylines and boilerplate repeat)."""
     return analyzer().polarity_scores(text)["compound"]
 
 

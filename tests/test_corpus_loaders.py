@@ -427,3 +427,45 @@ def test_outlet_overview_has_one_row_per_outlet(tmp_path):
     assert overview["articles"].tolist() == [2, 1] and overview["words"].tolist() == [4, 2]
     assert overview.loc[0, "first_published"] == pd.Timestamp("2020-01-05")
     assert pd.isna(overview.loc[1, "last_published"])
+
+
+# --- streaming in chunks ------------------------------------------------------------------
+
+
+def test_iter_corpus_streams_the_same_articles_in_chunks(tmp_path):
+    from toolkit.corpus import iter_corpus
+
+    records = [{"id": f"a{i}", "outlet": "Gazette", "text": STORY_A, **({"topic": "x"} if i == 4
+               else {})} for i in range(7)]
+    path = write_jsonl(tmp_path / "c.jsonl", records)
+    chunks = list(iter_corpus(path, chunk_size=3))
+    assert [len(chunk) for chunk in chunks] == [3, 3, 1]
+    whole = load_corpus(path)
+    streamed = pd.concat(chunks, ignore_index=True)
+    assert streamed["doc_id"].tolist() == whole["doc_id"].tolist()
+    assert streamed["text"].tolist() == whole["text"].tolist()
+    assert "topic" in chunks[1] and "topic" not in chunks[0]  # extra fields per chunk
+
+
+def test_iter_corpus_finds_a_duplicate_id_across_chunks_and_names_its_line(tmp_path):
+    from toolkit.corpus import iter_corpus
+    from toolkit.errors import DuplicateIdError
+
+    records = [{"id": "a1", "outlet": "G", "text": STORY_A},
+               {"id": "a2", "outlet": "G", "text": STORY_B},
+               {"id": "a1", "outlet": "G", "text": STORY_C}]
+    path = write_jsonl(tmp_path / "dup.jsonl", records)
+    stream = iter_corpus(path, chunk_size=2)
+    assert len(next(stream)) == 2  # the first chunk is out before the duplicate is read
+    with pytest.raises(DuplicateIdError, match="line 3") as raised:
+        next(stream)
+    assert raised.value.field == "doc_id" and "dup.jsonl" in str(raised.value)
+
+
+def test_iter_corpus_rejects_a_bad_chunk_size(tmp_path):
+    from toolkit.corpus import iter_corpus
+    from toolkit.errors import ParameterError
+
+    path = write_jsonl(tmp_path / "c.jsonl", [{"id": "a", "outlet": "G", "text": STORY_A}])
+    with pytest.raises(ParameterError, match="chunk size"):
+        next(iter_corpus(path, chunk_size=0))

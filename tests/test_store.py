@@ -12,7 +12,14 @@ import spacy
 from toolkit import analyze, config, load_corpus
 from toolkit.cli import main
 from toolkit.errors import ParameterError
-from toolkit.store import annotate, annotate_shard, load_tables, open, store_tables
+from toolkit.store import (
+    annotate,
+    annotate_shard,
+    load_tables,
+    open,
+    partition_folder,
+    store_tables,
+)
 
 pytestmark = pytest.mark.xdist_group("store")
 COMPARED = ["per_outlet", "scare_quotes_by_outlet", "certainty_by_outlet",
@@ -74,7 +81,7 @@ def test_a_half_written_shard_is_never_read_and_a_rerun_completes_it(tmp_path, a
     monkeypatch.setattr(store_module, "atomic_write", crash_on_done_marker)
     with pytest.raises(KeyboardInterrupt):
         annotate(articles, tmp_path, shard_size=10, progress=False)
-    assert (tmp_path / "attributions" / "part-00001.parquet").exists()  # written, not done
+    assert any((tmp_path / "attributions").glob("outlet=*/part-00001.parquet"))  # not done
     assert open(tmp_path).execute("SELECT count(*) FROM articles").fetchall() == [(10,)]
     monkeypatch.setattr(store_module, "atomic_write", real_write)
     resumed = annotate(articles, tmp_path, shard_size=10, progress=False)
@@ -134,3 +141,77 @@ def test_keyterms_come_from_the_stored_docs_without_parsing(store, articles, mon
     from_store = store_tables(store, keyterms=True)["keyterms"]
     assert len(from_store) == len(expected) > 0
     pd.testing.assert_frame_equal(from_store.reset_index(drop=True), expected)
+
+
+# --- streaming split and outlet partitions --------------------------------------------------
+
+
+def test_tables_with_an_outlet_are_hive_partitioned_by_it(store, articles):
+    folders = sorted(p.name for p in (store / "attributions").iterdir() if p.is_dir())
+    assert folders == sorted(partition_folder(o) for o in articles["outlet"].unique())
+    assert partition_folder("A/B=C") == "outlet=A%2FB%3DC"
+    one = next((store / "attributions").glob("outlet=*/part-00000.parquet"))
+    stored = pd.read_parquet(one)
+    assert stored["outlet"].nunique() == 1 and {"_shard", "_row"} <= set(stored)
+
+
+def test_tables_come_back_in_corpus_order(store, articles):
+    assert load_tables(store)["articles"]["doc_id"].tolist() == articles["doc_id"].tolist()
+
+
+def test_an_outlet_filter_reads_only_that_outlets_files(store, articles, monkeypatch):
+    chosen = ["Daily Relay"]
+    con = open(store, outlets=chosen)
+    files = {row[0] for row in con.execute("SELECT DISTINCT _file FROM attributions").fetchall()}
+    assert files and all(partition_folder("Daily Relay") in f for f in files)
+    expected = analyze(articles[articles["outlet"].isin(chosen)].reset_index(drop=True),
+                       keyterms=False, progress=False)
+    assert_same(store_tables(store, outlets=chosen), expected)
+    assert open(store, outlets=["No Such Outlet"]).execute(
+        "SELECT count(*) FROM articles").fetchall() == [(0,)]
+
+
+def test_a_corpus_file_is_split_by_streaming_not_loaded_whole(tmp_path, monkeypatch):
+    from toolkit.corpus import load as load_module
+
+    def whole_corpus(*args, **kwargs):
+        raise AssertionError("annotate must stream the corpus, not load it whole")
+
+    monkeypatch.setattr(load_module, "load_corpus", whole_corpus)
+    monkeypatch.setattr("toolkit.corpus.load_corpus", whole_corpus)
+    result = annotate(config.SAMPLE_CORPUS, tmp_path / "s", shard_size=10, progress=False)
+    assert (result.shards, result.articles) == (4, 32)
+    meta = json.loads((tmp_path / "s" / "_store.json").read_text())
+    assert meta["fingerprint"] and meta["partitioned_by"]["attributions"] == "outlet"
+
+
+def test_a_changed_corpus_file_is_refused(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(config.SAMPLE_CORPUS.read_text(encoding="utf-8"), encoding="utf-8")
+    annotate(corpus, tmp_path / "s", shard_size=16, progress=False)
+    with corpus.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "new-1", "outlet": "X", "text": "It rained."}) + "\n")
+    with pytest.raises(ParameterError, match="another corpus"):
+        annotate(corpus, tmp_path / "s", shard_size=16, progress=False)
+
+
+def test_a_split_killed_halfway_is_redone_from_the_start(tmp_path, articles, monkeypatch):
+    from toolkit import store as store_module
+
+    real = store_module._write_parquet
+    written = []
+
+    def killed_after_two_shards(table, path):
+        if path.parent.name == "_shards" and len(written) == 2:
+            raise KeyboardInterrupt("killed while splitting")
+        written.append(path)
+        real(table, path)
+
+    monkeypatch.setattr(store_module, "_write_parquet", killed_after_two_shards)
+    with pytest.raises(KeyboardInterrupt):
+        annotate(articles, tmp_path, shard_size=10, progress=False)
+    assert not (tmp_path / "_store.json").exists()
+    monkeypatch.setattr(store_module, "_write_parquet", real)
+    result = annotate(articles, tmp_path, shard_size=10, progress=False)
+    assert (result.shards, result.annotated, result.articles) == (4, 4, 32)
+    assert load_tables(tmp_path)["articles"]["doc_id"].is_unique

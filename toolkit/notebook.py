@@ -91,8 +91,9 @@ def load_selection(params: dict[str, Any]) -> pd.DataFrame:
     from .store import is_store, open
 
     path = resolve_corpus_path(params.get("corpus", "sample"))
-    if is_store(path):
-        articles = open(path).sql("SELECT * FROM articles").df()
+    if is_store(path):  # only the chosen outlets' partitions are read
+        articles = open(path, outlets=params.get("outlets") or None).sql(
+            "SELECT * EXCLUDE (_file, _shard, _row) FROM articles ORDER BY _shard, _row").df()
     else:
         articles = load_corpus(path)
     return select_articles(
@@ -117,7 +118,8 @@ def analysis_tables(params: dict[str, Any], articles: pd.DataFrame, *,
     cue_classes = params.get("cue_classes") or None
     path = resolve_corpus_path(params.get("corpus", "sample"))
     if is_store(path):
-        return store_tables(path, doc_ids=articles["doc_id"].tolist(), cue_classes=cue_classes,
+        return store_tables(path, doc_ids=articles["doc_id"].tolist(),
+                            outlets=params.get("outlets") or None, cue_classes=cue_classes,
                             keyterms=keyterms)
     return analyze(articles, cue_classes=cue_classes, keyterms=keyterms)
 

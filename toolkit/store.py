@@ -1,13 +1,21 @@
 """store: annotate a corpus shard by shard into Parquet tables, queried with DuckDB.
 
-``toolkit annotate CORPUS --out STORE`` splits the corpus into shards of ``shard_size``
-articles and, per shard, parses the articles, keeps their Docs as DocBin
-(``docbin/<shard>.spacy``) and writes every article-level table of
-:func:`toolkit.analysis.article_tables` as Parquet (``<table>/part-<shard>.parquet``). A
-shard is complete when ``_done/<shard>.json`` exists: it is written last, after every
+``toolkit annotate CORPUS --out STORE`` streams the corpus into shards of ``shard_size``
+articles (``_shards/<shard>.parquet``; never the whole corpus in memory) and, per shard,
+parses the articles, keeps their Docs as DocBin (``docbin/<shard>.spacy``) and writes
+every article-level table of :func:`toolkit.analysis.article_tables` as Parquet. The two
+big tables, ``articles`` (with the text) and ``attributions``, are hive-partitioned by
+outlet (``<table>/outlet=<outlet, percent-encoded>/part-<shard>.parquet``), so a query or
+report on some outlets reads only their files; the small per-article count tables are
+``<table>/part-<shard>.parquet`` (a file per outlet and shard of each would cost more to
+write and open than it saves).
+Every file keeps ``_shard`` and ``_row`` columns: where each row stands in corpus order.
+
+A shard is complete when ``_done/<shard>.json`` exists: it is written last, after every
 file of the shard has been renamed into place, so a killed run leaves no shard that reads
-as complete, and a rerun redoes only unfinished shards (overwriting their partial files,
-so nothing is duplicated). Memory stays flat: one shard is in memory at a time.
+as complete, and a rerun redoes only unfinished shards (removing their partial files
+first, so nothing is duplicated). The store remembers the corpus it was made from (a
+fingerprint of the files, or of an articles table's ids) and refuses another one.
 
 Shards run one after another here, or on Dask distributed (``dask="local"`` for a
 ``LocalCluster``, or a scheduler address): each worker loads the spaCy pipeline once
@@ -30,13 +38,16 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import shutil
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pandas as pd
 from spacy.tokens import Doc, DocBin
@@ -49,6 +60,10 @@ MARKER = "_store.json"
 DONE = "_done"
 SHARDS = "_shards"
 DEFAULT_SHARD_SIZE = 500
+PARTITION_COLUMN = "outlet"
+# The big tables, read by outlet: partitioned. The small per-article count tables are not:
+# a file per outlet and shard of each would cost more to write and open than it saves.
+PARTITIONED_TABLES = ("articles", "attributions")
 NESTED = {"attributions": ("chain", "content_parts"), "quotes": ("chain",)}
 
 
@@ -94,22 +109,115 @@ def _write_parquet(table: pd.DataFrame, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def _prepare(store: Path, articles: pd.DataFrame, shard_size: int, source: str) -> None:
-    """Write the shard files (once): a rerun keeps the split of the first run."""
+def partition_folder(outlet: str) -> str:
+    """The hive folder of an outlet: ``outlet=`` and the name percent-encoded (as
+    pyarrow's hive partitioning writes it), so any name is one safe folder.
+
+    Example:
+        >>> partition_folder("The Harbor Ledger/Weekend")
+        'outlet=The%20Harbor%20Ledger%2FWeekend'
+    """
+    return f"{PARTITION_COLUMN}={quote(str(outlet), safe='')}"
+
+
+def _table_files(store: Path, name: str) -> Iterator[Path]:
+    """Every part file of a table, partitioned or not."""
+    folder = store / name
+    if folder.is_dir():
+        yield from folder.glob("part-*.parquet")
+        yield from folder.glob(f"{PARTITION_COLUMN}=*/part-*.parquet")
+
+
+def _shard_of(path: Path) -> str:
+    return path.stem.removeprefix("part-")
+
+
+def _write_table(store: Path, name: str, shard: str, table: pd.DataFrame) -> None:
+    """One shard's rows of a table, split by outlet for :data:`PARTITIONED_TABLES`; the
+    shard's earlier files of the table (a killed run's) are removed first."""
+    for old in _table_files(store, name):
+        if _shard_of(old) == shard:
+            old.unlink()
+    table = table.assign(_shard=shard, _row=range(len(table)))
+    if name not in PARTITIONED_TABLES or table.empty:
+        _write_parquet(table, store / name / f"part-{shard}.parquet")
+        return
+    for outlet, rows in table.groupby(PARTITION_COLUMN, sort=False):
+        _write_parquet(rows, store / name / partition_folder(outlet) / f"part-{shard}.parquet")
+
+
+def fingerprint(corpus: str | Path | pd.DataFrame) -> str:
+    """What identifies a corpus cheaply: the names, sizes and times of its files, or the
+    ids of an articles table (SHA-256, 16 hex digits)."""
+    digest = hashlib.sha256()
+    if isinstance(corpus, pd.DataFrame):
+        digest.update("\n".join(corpus["doc_id"].astype(str)).encode("utf-8", "surrogatepass"))
+    else:
+        root = Path(corpus)
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        for file in files:
+            stat = file.stat()
+            digest.update(f"{file.relative_to(root.parent)}|{stat.st_size}|"
+                          f"{stat.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:16]
+
+
+def _chunks(corpus: str | Path | pd.DataFrame, shard_size: int,
+            load_options: dict[str, Any]) -> Iterator[pd.DataFrame]:
+    if isinstance(corpus, pd.DataFrame):
+        for start in range(0, len(corpus), shard_size):
+            yield corpus.iloc[start:start + shard_size]
+    else:
+        from .corpus import iter_corpus
+
+        yield from iter_corpus(corpus, chunk_size=shard_size, **load_options)
+
+
+def _prepare(store: Path, corpus: str | Path | pd.DataFrame, shard_size: int,
+             load_options: dict[str, Any]) -> None:
+    """Split the corpus into shard files, streaming (once: a rerun keeps the first split).
+
+    Raises:
+        ParameterError: the store holds another corpus, or the same in other shards.
+    """
+    source = "articles table" if isinstance(corpus, pd.DataFrame) else str(corpus)
+    prints = fingerprint(corpus)
     if is_store(store):
         meta = json.loads((store / MARKER).read_text())
-        if meta["articles"] != len(articles) or meta["shard_size"] != shard_size:
+        if meta.get("fingerprint", prints) != prints or meta["shard_size"] != shard_size or (
+                isinstance(corpus, pd.DataFrame) and meta["articles"] != len(corpus)):
             raise ParameterError(
-                f"{store} holds another corpus or shard size ({meta['articles']} articles in "
-                f"shards of {meta['shard_size']})", field="out",
+                f"{store} holds another corpus or shard size ({meta['articles']} articles "
+                f"from {meta['source']} in shards of {meta['shard_size']})", field="out",
                 hint="annotate into a new folder, or delete this one")
         return
-    for number, start in enumerate(range(0, len(articles), shard_size)):
-        _write_parquet(articles.iloc[start:start + shard_size].reset_index(drop=True),
-                       store / SHARDS / f"{number:05d}.parquet")
-    meta = {"articles": len(articles), "shard_size": shard_size, "source": source,
+    shutil.rmtree(store / SHARDS, ignore_errors=True)  # a split a killed run left unfinished
+    articles = 0
+    for number, chunk in enumerate(_chunks(corpus, shard_size, load_options)):
+        _write_parquet(chunk.reset_index(drop=True), store / SHARDS / f"{number:05d}.parquet")
+        articles += len(chunk)
+    meta = {"articles": articles, "shard_size": shard_size, "source": source,
+            "fingerprint": prints,
+            "partitioned_by": {table: PARTITION_COLUMN for table in PARTITIONED_TABLES},
             "tables": list(ARTICLE_TABLES), "created": time.strftime("%Y-%m-%dT%H:%M:%S")}
     atomic_write(store / MARKER, json.dumps(meta, indent=1).encode())
+
+
+def split(corpus: str | Path | pd.DataFrame, out: str | Path, *,
+          shard_size: int = DEFAULT_SHARD_SIZE, **load_options: Any) -> list[str]:
+    """Stream the corpus into the store's shard files, once (a rerun keeps the split);
+    the shard ids, for :func:`annotate_shard`. :func:`annotate` is this, then every
+    unfinished shard.
+
+    Raises:
+        ParameterError: ``out`` holds another corpus or shard size.
+    """
+    if not isinstance(shard_size, int) or shard_size < 1:
+        raise ParameterError("shard size must be at least 1", field="shard_size")
+    store = Path(out)
+    store.mkdir(parents=True, exist_ok=True)
+    _prepare(store, corpus, shard_size, load_options)
+    return _shard_ids(store)
 
 
 def annotate_shard(store: str | Path, shard: str, *, n_process: int = 1) -> dict[str, int]:
@@ -125,7 +233,7 @@ def annotate_shard(store: str | Path, shard: str, *, n_process: int = 1) -> dict
     tables = article_tables(articles, docs=docs)
     counts = {}
     for name, table in tables.items():
-        _write_parquet(table, store / name / f"part-{shard}.parquet")
+        _write_table(store, name, shard, table)
         counts[name] = len(table)
     (store / "docbin").mkdir(exist_ok=True)
     atomic_write(store / "docbin" / f"{shard}.spacy",
@@ -156,25 +264,17 @@ def annotate(
         dask: ``None`` to run here; ``"local"`` for a Dask ``LocalCluster`` with 2
             single-threaded worker processes; or a scheduler address (``tcp://host:8786``).
         progress: show progress (a tqdm bar, or Dask's progress bar).
-        **load_options: passed to :func:`toolkit.load_corpus` (``format``, ``outlet``...).
+        **load_options: passed to :func:`toolkit.corpus.iter_corpus` (``format``,
+            ``outlet``, ``columns``, ``metadata``).
 
     Raises:
         ParameterError: ``out`` is a store of another corpus or shard size.
+        CorpusError: a bad record in the corpus (named by file, line and field).
     """
-    from .corpus import load_corpus
-
     started = time.perf_counter()
     store = Path(out)
-    store.mkdir(parents=True, exist_ok=True)
-    if isinstance(corpus, pd.DataFrame):
-        articles, source = corpus, "articles table"
-    else:
-        articles, source = load_corpus(corpus, **load_options), str(corpus)
-    if shard_size < 1:
-        raise ParameterError("shard size must be at least 1", field="shard_size")
-    _prepare(store, articles, shard_size, source)
-    del articles
-    shards, done = _shard_ids(store), set(_done_ids(store))
+    shards, done = split(corpus, store, shard_size=shard_size, **load_options), set(
+        _done_ids(store))
     todo = [shard for shard in shards if shard not in done]
     if dask:
         _annotate_dask(store, todo, dask, progress=progress)
@@ -220,9 +320,11 @@ def _annotate_dask(store: Path, shards: Sequence[str], address: str, *,
             cluster.close()
 
 
-def open(store: str | Path):
+def open(store: str | Path, *, outlets: Sequence[str] | None = None):
     """A DuckDB connection with one view per table over the store's complete shards
-    (each row also carries ``_file`` and ``_row``: where it is stored, in corpus order).
+    (each row also carries ``_file``, ``_shard`` and ``_row``: where it is stored, and
+    its place in corpus order). ``outlets`` keeps only those outlets' partitions: their
+    files alone are read (tables without an ``outlet`` column are not filtered).
 
     Raises:
         ParameterError: ``store`` is not a store.
@@ -238,16 +340,20 @@ def open(store: str | Path):
         raise ParameterError(f"{store} is not a toolkit store (no {MARKER})", field="store",
                              hint="make one with `toolkit annotate CORPUS --out STORE`")
     con = duckdb.connect()
-    done = _done_ids(store)
+    done = set(_done_ids(store))
+    wanted = None if outlets is None else {partition_folder(o) for o in outlets}
     for name in ARTICLE_TABLES:
-        files = [store / name / f"part-{shard}.parquet" for shard in done]
-        files = [str(f) for f in files if f.exists()]
-        if files:
-            listing = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
-            con.execute(f"CREATE VIEW {name} AS SELECT * EXCLUDE (filename, file_row_number), "
-                        "filename AS _file, file_row_number AS _row FROM read_parquet("
-                        f"[{listing}], union_by_name=true, filename=true, "
-                        "file_row_number=true)")
+        complete = [f for f in _table_files(store, name) if _shard_of(f) in done]
+        files = sorted(str(f) for f in complete if wanted is None or f.parent.name in wanted
+                       or not f.parent.name.startswith(f"{PARTITION_COLUMN}="))
+        if not complete:
+            continue
+        empty = not files  # none of the outlets asked for: the columns, no rows
+        listing = ", ".join("'" + f.replace("'", "''") + "'"
+                            for f in files or [str(complete[0])])
+        con.execute(f"CREATE VIEW {name} AS SELECT * EXCLUDE (filename), filename AS _file "
+                    f"FROM read_parquet([{listing}], union_by_name=true, filename=true, "
+                    f"hive_partitioning=false){' WHERE false' if empty else ''}")
     return con
 
 
@@ -273,10 +379,14 @@ def _restore(name: str, table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def load_tables(store: str | Path, *, doc_ids: Sequence[str] | None = None
-                ) -> dict[str, pd.DataFrame]:
-    """The article-level tables of the complete shards, optionally for some articles."""
-    con = open(store)
+def load_tables(store: str | Path, *, doc_ids: Sequence[str] | None = None,
+                outlets: Sequence[str] | None = None) -> dict[str, pd.DataFrame]:
+    """The article-level tables of the complete shards in corpus order, optionally for
+    some articles (``doc_ids``) or outlets (``outlets``: only their partitions are read;
+    tables without an outlet column are then kept to those outlets' articles)."""
+    con = open(store, outlets=outlets)
+    if outlets is not None and doc_ids is None:
+        doc_ids = [row[0] for row in con.execute("SELECT doc_id FROM articles").fetchall()]
     present = {row[0] for row in con.execute(
         "SELECT table_name FROM information_schema.tables").fetchall()}
     tables = {}
@@ -286,10 +396,10 @@ def load_tables(store: str | Path, *, doc_ids: Sequence[str] | None = None
         if name not in present:
             continue
         columns = {r[0] for r in con.execute(f"DESCRIBE {name}").fetchall()}
-        query = f"SELECT * EXCLUDE (_file, _row) FROM {name}"
+        query = f"SELECT * EXCLUDE (_file, _shard, _row) FROM {name}"
         if doc_ids is not None and "doc_id" in columns:
             query += " WHERE doc_id IN (SELECT doc_id FROM wanted)"
-        query += " ORDER BY _file, _row"  # corpus order, as an in-memory run has it
+        query += " ORDER BY _shard, _row"  # corpus order, as an in-memory run has it
         tables[name] = _restore(name, con.execute(query).df())
     return tables
 
@@ -322,15 +432,20 @@ def stored_docs(store: str | Path, *, doc_ids: Sequence[str] | None = None
 
 
 def store_tables(store: str | Path, *, doc_ids: Sequence[str] | None = None,
+                 outlets: Sequence[str] | None = None,
                  cue_classes: Sequence[str] | None = None,
                  keyterms: bool = False) -> dict[str, Any]:
     """Every table :func:`toolkit.analyze` gives, from the store alone.
 
     Article-count tables are summed over shards, so outlet figures are exactly those of an
-    in-memory run over the same articles. ``keyterms=True`` adds the keyterms per outlet
-    from the stored Docs (slower: the DocBins are read back).
+    in-memory run over the same articles. ``outlets`` reads only those outlets'
+    partitions. ``keyterms=True`` adds the keyterms per outlet from the stored Docs
+    (slower: the DocBins are read back).
     """
-    tables = outlet_tables(load_tables(store, doc_ids=doc_ids), cue_classes=cue_classes)
+    article_level = load_tables(store, doc_ids=doc_ids, outlets=outlets)
+    tables = outlet_tables(article_level, cue_classes=cue_classes)
+    if doc_ids is None and outlets is not None:
+        doc_ids = article_level["articles"]["doc_id"].tolist()
     if keyterms:
         from .framing.keyterms import keyterms_by_outlet
 

@@ -2,7 +2,8 @@
 
 Modules, one concern each:
 
-- :mod:`~toolkit.corpus.load`: :func:`load_corpus`, the one entry point.
+- :mod:`~toolkit.corpus.load`: :func:`load_corpus`, the one entry point, and
+  :func:`iter_corpus`, the same in chunks.
 - :mod:`~toolkit.corpus.detect`: which format a file or folder is.
 - :mod:`~toolkit.corpus.formats`: JSONL, JSON, CSV/TSV, Parquet, .txt and HTML readers.
 - :mod:`~toolkit.corpus.layouts`: PolNeAR, BASIL, news-please and AllSides readers.
@@ -19,7 +20,7 @@ Example:
 
 from .collect import REJECT_COLUMNS, LoadResult
 from .detect import FORMATS, detect_format
-from .load import load_corpus
+from .load import iter_corpus, load_corpus
 from .schema import ARTICLE_COLUMNS, FIELD_ALIASES
 from .summary import outlet_overview, summarize
 
@@ -30,6 +31,7 @@ __all__ = [
     "REJECT_COLUMNS",
     "LoadResult",
     "detect_format",
+    "iter_corpus",
     "load_corpus",
     "outlet_overview",
     "summarize",

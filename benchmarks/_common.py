@@ -36,17 +36,19 @@ def bare_pipeline():
 
 def parsed_timed(articles: pd.DataFrame) -> tuple[list, float]:
     """The articles parsed by the toolkit's pipeline at its batch size, no cache (after a
-    warm-up on 20 of them), each Doc's ``doc_id`` set; and the seconds the parse took."""
+    warm-up on 20 of them), each Doc's ``doc_id`` and text set as ``toolkit.parse.parse``
+    sets them; and the seconds the parse took."""
     from toolkit.nlp import load_pipeline
-    from toolkit.parse import DEFAULT_BATCH_SIZE
+    from toolkit.parse import DEFAULT_BATCH_SIZE, TEXT_KEY
 
     nlp = load_pipeline()
     list(nlp.pipe(articles["text"].head(20)))
     start = time.perf_counter()
     docs = list(nlp.pipe(articles["text"], batch_size=DEFAULT_BATCH_SIZE))
     seconds = time.perf_counter() - start
-    for doc, doc_id in zip(docs, articles["doc_id"]):
+    for doc, doc_id, text in zip(docs, articles["doc_id"], articles["text"]):
         doc.user_data["doc_id"] = doc_id
+        doc.user_data[TEXT_KEY] = text
     return docs, seconds
 
 

@@ -116,6 +116,37 @@ class Found:
         return self.content[-1][1]
 
 
+def _inherited_hops(found: Found, relayed: list[tuple[int, int, Found]]) -> list[dict]:
+    """A speaker's later attributions keep the relay named for them earlier: the hops of
+    the nearest earlier row in ``relayed`` (the speaker's rows with hops, as sorted
+    ``(start, -order, row)``; of rows starting together, the first found)."""
+    k = bisect.bisect_left(relayed, (found.start,)) - 1
+    return list(relayed[k][2].hops) if k >= 0 else []
+
+
+class _Holders:
+    """Reported-speech rows, asked which one's content holds a position. Positions
+    must be asked in increasing order; the earliest row wins.
+
+    Example:
+        >>> rows = [Found("indirect", [(0, 50)]), Found("indirect", [(10, 20)])]
+        >>> _Holders(rows).at(15) is rows[0]
+        True
+    """
+
+    def __init__(self, rows: list[Found]) -> None:
+        self.rows = sorted(enumerate(rows), key=lambda item: item[1].start)
+        self.next = 0
+        self.open: list[tuple[int, Found]] = []
+
+    def at(self, position: int) -> Found | None:
+        while self.next < len(self.rows) and self.rows[self.next][1].start <= position:
+            self.open.append(self.rows[self.next])
+            self.next += 1
+        self.open = [(n, row) for n, row in self.open if row.end > position]
+        return min(self.open, key=lambda item: item[0])[1] if self.open else None
+
+
 class ArticleAttributions:
     """Find the attributions of one parsed article; :meth:`rows` gives the table rows."""
 
@@ -134,6 +165,8 @@ class ArticleAttributions:
         self.used_quotes: set[int] = set()
         self.found: list[Found] = []
         self._plausible: dict[int, bool] = {}
+        self._free: list[int] = []  # the quote pass's cue-free verbs, by position
+        self._free_starts: list[int] = []
 
     # --- positions ---------------------------------------------------------------------
     def paragraph(self, char: int) -> int:
@@ -141,6 +174,11 @@ class ArticleAttributions:
 
     def sentence(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
+
+    def _top_between(self, start: int, end: int) -> list[int]:
+        """The top-level quotes whose marks may reach into ``[start, end)``, in order."""
+        first = max(0, bisect.bisect_right(self._top_starts, start) - 1)
+        return self.top[first:bisect.bisect_left(self._top_starts, end)]
 
     def quote_at(self, char: int) -> int | None:
         """The top-level quote whose marks enclose ``char``."""
@@ -368,12 +406,15 @@ class ArticleAttributions:
                 by_cue[found.cue_token.i] = found
         free = [t for t in self.bare if self.quote_at(t.idx) is None]
         free += [f.cue_token for f in by_cue.values()]
+        self._free = sorted(range(len(free)), key=lambda k: free[k].idx)
+        self._free_starts = [free[k].idx for k in self._free]
         reported = [f for f in self.found if f.kind in ("indirect", "according_to")]
+        holders = _Holders(reported)
         for i in self.top:
             q = self.quotes[i]
             if i in self.used_quotes or not self.words(q):
                 continue
-            holder = next((f for f in reported if f.start <= q.start < f.end), None)
+            holder = holders.at(q.start)
             if holder is not None:
                 holder.kind = "mixed"
                 self.used_quotes.add(i)
@@ -407,7 +448,7 @@ class ArticleAttributions:
         paragraph = self.paragraph(q.open_start), self.paragraph(q.close_end or q.end)
         end = q.close_end if q.close_end is not None else q.end
         best, best_distance = None, None
-        for token in free:
+        for token in self._free_within(free, first, last + 1):
             sentence = self.sentence(token.idx)
             if not first <= sentence <= last + 1 or not (
                     paragraph[0] <= self.paragraph(token.idx) <= paragraph[1]):
@@ -424,12 +465,23 @@ class ArticleAttributions:
         return best
 
     def _colon_cue(self, q: QuoteSpan, free: list[Token]) -> Token | None:
-        before = self.text[:q.open_start].rstrip()
-        if not before.endswith(":"):
+        colon = q.open_start - 1
+        while colon >= 0 and self.text[colon].isspace():
+            colon -= 1
+        if colon < 0 or self.text[colon] != ":":
             return None
-        sentence = self.sentence(len(before) - 1)
-        candidates = [t for t in free if self.sentence(t.idx) == sentence]
+        sentence = self.sentence(colon)
+        candidates = self._free_within(free, sentence, sentence)
         return candidates[-1] if candidates else None
+
+    def _free_within(self, free: list[Token], first: int, last: int) -> list[Token]:
+        """The tokens of ``free`` in sentences ``first`` to ``last``, in ``free``'s order."""
+        lo = self.sentence_starts[first]
+        hi = self.sentence_starts[last + 1] if last + 1 < len(self.sentence_starts) \
+            else len(self.text)
+        window = self._free[bisect.bisect_left(self._free_starts, lo):
+                            bisect.bisect_left(self._free_starts, hi)]
+        return [free[k] for k in sorted(window)]
 
     def _previous_speaker_row(self, q: QuoteSpan) -> Found | None:
         paragraph = self.paragraph(q.open_start)
@@ -470,7 +522,10 @@ class ArticleAttributions:
                 continue
             start, end = found.source_chars
             cue_quote = self.quote_at(found.cue_chars[0]) if found.cue_chars else None
-            for i in self.top:
+            # a replaced source stays within its cue's sentence
+            reach = max(end, syntax.sentence(found.cue_token).end_char) \
+                if found.cue_token is not None else end
+            for i in self._top_between(start, reach):
                 q = self.quotes[i]
                 q_end = q.close_end if q.close_end is not None else q.end
                 if i == cue_quote or i not in self.used_quotes or not (
@@ -536,6 +591,8 @@ class ArticleAttributions:
     def _resolve(self) -> None:
         outside = [(self.quotes[i].start, self.quotes[i].end) for i in self.top]
         book = SpeakerBook(self.doc, outside=outside)
+        relayed: dict[str, list[tuple[int, int, Found]]] = {}
+        position = {id(f): n for n, f in enumerate(self.found)}
         for found in self._dependency_order():
             source = found.source_token
             if source is None:
@@ -548,7 +605,10 @@ class ArticleAttributions:
                 found.speaker = book.resolve(source, mention=mention)
             found.hops = self._hops(found)
             if not found.hops and found.speaker.name and found.parent is None:
-                found.hops = self._inherited_hops(found)
+                found.hops = _inherited_hops(found, relayed.get(found.speaker.name, []))
+            if found.hops and found.speaker.name:
+                bisect.insort(relayed.setdefault(found.speaker.name, []),
+                              (found.start, -position[id(found)], found))
             if found.speaker.name and found.source_chars:
                 book.note(found.source_chars[0], found.speaker)
 
@@ -582,12 +642,6 @@ class ArticleAttributions:
         outer = according_to_relays(syntax.sentence(found.cue_token),
                                     exclude=found.cue_token)
         return [h for h in outer if h not in hops] + hops
-
-    def _inherited_hops(self, found: Found) -> list[dict]:
-        """A speaker's later attributions keep the relay named for them earlier."""
-        earlier = [f for f in self.found if f is not found and f.hops and f.speaker is not None
-                   and f.speaker.name == found.speaker.name and f.start < found.start]
-        return list(max(earlier, key=lambda f: f.start).hops) if earlier else []
 
     # --- rows --------------------------------------------------------------------------
     def find(self) -> list[Found]:

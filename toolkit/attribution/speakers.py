@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -111,21 +112,19 @@ class SpeakerBook:
     def __init__(self, doc: Doc, *, outside: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
         self.full_names: dict[str, str] = {}
-        self.people: list[tuple[int, str]] = []
         self.speakers: list[tuple[int, Speaker]] = []
-        quoted = outside or []
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+        self._person_notes: list[tuple[int, int, Speaker]] = []
+        quoted = _Intervals(outside or [])
+        persons = [ent for ent in doc.ents
+                   if ent.label_ == "PERSON" and not quoted.holds(ent.start_char)]
+        for ent in persons:
             name = _strip_titles(ent.text)
-            if any(s <= ent.start_char < e for s, e in quoted):
-                continue
             parts = name.split()
             if len(parts) >= 2:
                 self.full_names.setdefault(parts[-1], name)
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and not any(s <= ent.start_char < e for s, e in quoted):
-                self.people.append((ent.start_char, self.full_name(_strip_titles(ent.text))))
+        self.people: list[tuple[int, str]] = [
+            (ent.start_char, self.full_name(_strip_titles(ent.text))) for ent in persons]
+        self._people_starts = [position for position, _ in self.people]
 
     def full_name(self, name: str) -> str:
         """``Kolesnikov`` → ``Andrei Kolesnikov`` when the article names him in full."""
@@ -138,6 +137,8 @@ class SpeakerBook:
         """Record that ``speaker`` spoke at character ``position``."""
         if speaker.name:
             self.speakers.append((position, speaker))
+            if speaker.type == "person":
+                bisect.insort(self._person_notes, (position, len(self.speakers), speaker))
 
     def last_speaker(self, position: int, types: set[str]) -> Speaker | None:
         """The latest recorded speaker of one of ``types`` before ``position``."""
@@ -146,14 +147,25 @@ class SpeakerBook:
                 return speaker
         return None
 
+    def _last_person(self, position: int) -> Speaker | None:
+        """The person nearest before ``position``: a recorded speaker, or a named person
+        mentioned later than any such speaker."""
+        k = bisect.bisect_left(self._person_notes, (position,)) - 1
+        spoke = None
+        if k >= 0:
+            spoke = self._person_notes[bisect.bisect_left(self._person_notes,
+                                                          (self._person_notes[k][0],))]
+        n = bisect.bisect_left(self._people_starts, position) - 1
+        if n >= 0 and (spoke is None or self.people[n][0] > spoke[0]):
+            return Speaker(self.people[n][1], "person")
+        return spoke[2] if spoke is not None else None
+
     def _pronoun(self, token: Token) -> Speaker:
         word, position = token.lower_, token.idx
         if word in PERSON_PRONOUNS:
-            candidates = [(p, s) for p, s in self.speakers if s.type == "person"]
-            candidates += [(p, Speaker(n, "person")) for p, n in self.people]
-            before = [(p, s) for p, s in candidates if p < position]
-            if before:
-                return max(before, key=lambda item: item[0])[1]
+            found = self._last_person(position)
+            if found is not None:
+                return found
         elif word in PLURAL_PRONOUNS:
             found = self.last_speaker(position, {"anonymous", "organization", "government",
                                                  "person"})
@@ -207,3 +219,26 @@ class SpeakerBook:
             title = token.doc[core.start:person.start].text.strip(" ,")
             return title or None
         return None
+
+
+class _Intervals:
+    """Character ranges, asked whether they hold a position (in logarithmic time).
+
+    Example:
+        >>> _Intervals([(10, 20), (0, 5), (15, 30)]).holds(25)
+        True
+    """
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(ranges):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def holds(self, position: int) -> bool:
+        k = bisect.bisect_right(self.starts, position) - 1
+        return k >= 0 and position < self.ends[k]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.attribution.extract import attributions_of
+from toolkit.attribution.speakers import Speaker, SpeakerBook
 
 
 def extract(nlp, text: str, *, rules: bool = False) -> list[dict]:
@@ -69,6 +70,29 @@ def test_it_resolves_to_the_last_institution(nlp):
     row = with_cue_at(text, extract(nlp, text), "It added", "added")
     assert row["speaker_type"] == "government"
     assert row["speaker"].lower() == "the ministry"
+
+
+def test_speaker_book_resolves_he_to_whoever_came_last_in_the_text(nlp):
+    # speakers are noted in dependency order, not always text order: the nearest one
+    # before the pronoun wins, a person named after every noted speaker beats them, and
+    # of two speakers noted at one position the first noted stays
+    text = "Mara Kovell spoke. Dana Voss spoke. Ilse Brandt waved. He left. Later he came."
+    doc = nlp(text)
+    he, later_he = (t for t in doc if t.lower_ == "he")
+    book = SpeakerBook(doc)
+    assert book.resolve(he).name == "Ilse Brandt"
+    book.note(text.index("Mara"), Speaker("Mara Kovell", "person"))
+    assert book.resolve(he).name == "Ilse Brandt"
+    book.note(text.index("He left"), Speaker("Tomas Rell", "person"))
+    assert book.resolve(he).name == "Ilse Brandt"
+    assert book.resolve(later_he).name == "Tomas Rell"
+    book.note(text.index("Ilse"), Speaker("Ilse Brandt, again", "person"))
+    assert book.resolve(he).name == "Ilse Brandt, again"
+    unquoted = SpeakerBook(doc, outside=[(text.index("Ilse"), text.index(" waved"))])
+    assert unquoted.resolve(he).name == "Dana Voss"
+    unquoted.note(text.index("Dana"), Speaker("Dana Voss, the mayor", "person"))
+    unquoted.note(text.index("Dana"), Speaker("Someone Else", "person"))
+    assert unquoted.resolve(he).name == "Dana Voss, the mayor"
 
 
 def test_pronoun_with_no_antecedent_stays_unknown(nlp):

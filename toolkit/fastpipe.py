@@ -54,8 +54,8 @@ class UnsupportedPattern(ValueError):
     """A pattern uses a Matcher feature the index does not implement (operators, ...)."""
 
 
-def _check(vocab, attr: str, value) -> tuple[int, Check]:
-    """One token predicate over a ``Doc.to_array`` row: (column, test)."""
+def _check(vocab, attr: str, value) -> Check:
+    """One token predicate over a ``Doc.to_array`` row."""
     if attr not in COLUMNS:
         raise UnsupportedPattern(f"attribute {attr}")
     column = COLUMNS[attr]
@@ -63,17 +63,17 @@ def _check(vocab, attr: str, value) -> tuple[int, Check]:
         if not isinstance(value, bool):
             raise UnsupportedPattern(f"IS_SPACE {value!r}")
         wanted = int(value)
-        return column, lambda row: row[column] == wanted
+        return lambda row: row[column] == wanted
     if isinstance(value, str):
         wanted = vocab.strings.add(value)
-        return column, lambda row: row[column] == wanted
+        return lambda row: row[column] == wanted
     if isinstance(value, dict) and len(value) == 1:
         (op, arg), = value.items()
         if op in ("IN", "NOT_IN"):
             members = frozenset(vocab.strings.add(v) for v in arg)
             if op == "IN":
-                return column, lambda row: row[column] in members
-            return column, lambda row: row[column] not in members
+                return lambda row: row[column] in members
+            return lambda row: row[column] not in members
         if op == "REGEX":
             pattern, strings, seen = re.compile(arg), vocab.strings, {}
 
@@ -82,7 +82,7 @@ def _check(vocab, attr: str, value) -> tuple[int, Check]:
                 if key not in seen:
                     seen[key] = pattern.search(strings[key] if key else "") is not None
                 return seen[key]
-            return column, search
+            return search
     raise UnsupportedPattern(f"{attr} {value!r}")
 
 
@@ -145,7 +145,7 @@ class IndexedAttributeMatcher:
                 if not pattern or any(not isinstance(spec, dict) or "OP" in spec
                                       for spec in pattern):
                     raise UnsupportedPattern(f"rule {rule}: {pattern!r}")
-                checks = [[_check(vocab, attr, value)[1] for attr, value in spec.items()]
+                checks = [[_check(vocab, attr, value) for attr, value in spec.items()]
                           for spec in pattern]
                 keys = _index_keys(vocab, pattern[0])
                 exact = len(pattern) == 1 and len(pattern[0]) == 1 and len(keys) == 1

@@ -120,12 +120,12 @@ def partition_folder(outlet: str) -> str:
     return f"{PARTITION_COLUMN}={quote(str(outlet), safe='')}"
 
 
-def _table_files(store: Path, name: str) -> Iterator[Path]:
-    """Every part file of a table, partitioned or not."""
+def _table_files(store: Path, name: str, shard: str = "*") -> Iterator[Path]:
+    """The part files of a table, partitioned or not: of every shard, or of one."""
     folder = store / name
     if folder.is_dir():
-        yield from folder.glob("part-*.parquet")
-        yield from folder.glob(f"{PARTITION_COLUMN}=*/part-*.parquet")
+        yield from folder.glob(f"part-{shard}.parquet")
+        yield from folder.glob(f"{PARTITION_COLUMN}=*/part-{shard}.parquet")
 
 
 def _shard_of(path: Path) -> str:
@@ -135,9 +135,8 @@ def _shard_of(path: Path) -> str:
 def _write_table(store: Path, name: str, shard: str, table: pd.DataFrame) -> None:
     """One shard's rows of a table, split by outlet for :data:`PARTITIONED_TABLES`; the
     shard's earlier files of the table (a killed run's) are removed first."""
-    for old in _table_files(store, name):
-        if _shard_of(old) == shard:
-            old.unlink()
+    for old in _table_files(store, name, shard):
+        old.unlink()
     table = table.assign(_shard=shard, _row=range(len(table)))
     if name not in PARTITIONED_TABLES or table.empty:
         _write_parquet(table, store / name / f"part-{shard}.parquet")
@@ -344,10 +343,10 @@ def open(store: str | Path, *, outlets: Sequence[str] | None = None):
     wanted = None if outlets is None else {partition_folder(o) for o in outlets}
     for name in ARTICLE_TABLES:
         complete = [f for f in _table_files(store, name) if _shard_of(f) in done]
-        files = sorted(str(f) for f in complete if wanted is None or f.parent.name in wanted
-                       or not f.parent.name.startswith(f"{PARTITION_COLUMN}="))
         if not complete:
             continue
+        files = sorted(str(f) for f in complete if wanted is None or f.parent.name in wanted
+                       or not f.parent.name.startswith(f"{PARTITION_COLUMN}="))
         empty = not files  # none of the outlets asked for: the columns, no rows
         listing = ", ".join("'" + f.replace("'", "''") + "'"
                             for f in files or [str(complete[0])])

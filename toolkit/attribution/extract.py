@@ -34,7 +34,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 from spacy import parts_of_speech
 from spacy.attrs import LEMMA, LOWER, POS
@@ -160,12 +159,13 @@ class ArticleAttributions:
         self.top = [i for i, q in enumerate(self.quotes) if q.depth == 0]
         self._top_starts = [self.quotes[i].open_start for i in self.top]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
-        starts = doc.to_array(["SENT_START", "IDX"]) if len(doc) else np.zeros((0, 2))
-        self.sentence_starts = sorted({0, *starts[starts[:, 0] == 1, 1].tolist()})
+        self.sentence_starts = [doc[i].idx for i in syntax.sentence_starts(doc)] \
+            if len(doc) else [0]
         self.used_quotes: set[int] = set()
         self.found: list[Found] = []
         self._plausible: dict[int, bool] = {}
-        self._free: list[int] = []  # the quote pass's cue-free verbs, by position
+        self._free: list[Token] = []  # the quote pass's cues not yet given a quote
+        self._free_by_position: list[int] = []  # their indices in _free, in text order
         self._free_starts: list[int] = []
 
     # --- positions ---------------------------------------------------------------------
@@ -373,11 +373,13 @@ class ArticleAttributions:
     def _labelled_quote(self, token: Token) -> int | None:
         for child in token.children:
             if child.dep_ in ("dobj", "oprd", "attr", "prep"):
-                for i in self.top:
-                    q = self.quotes[i]
-                    if child.left_edge.idx <= q.start and q.end <= (
-                            child.right_edge.idx + len(child.right_edge.text) + 1):
-                        return i
+                # top-level quotes are in text order and never overlap: only the first
+                # that starts inside the object can also end inside it
+                k = bisect.bisect_left(self.top, child.left_edge.idx,
+                                       key=lambda i: self.quotes[i].start)
+                if k < len(self.top) and self.quotes[self.top[k]].end <= (
+                        child.right_edge.idx + len(child.right_edge.text) + 1):
+                    return self.top[k]
         return None
 
     def _quotes_covering(self, chars: list[tuple[int, int]], cue: Token) -> list[int]:
@@ -385,10 +387,8 @@ class ArticleAttributions:
         holding the cue: the content is then a direct quote, possibly split by the cue."""
         start, end = chars[0][0], chars[-1][1]
         length = sum(e - s for s, e in chars)
-        first = max(0, bisect.bisect_right(self._top_starts, start) - 1)
-        last = bisect.bisect_left(self._top_starts, end)
         covering, overlap = [], 0
-        for i in self.top[first:last]:
+        for i in self._top_between(start, end):
             q = self.quotes[i]
             if q.open_start <= cue.idx < (q.close_end or q.end) or not self.words(q):
                 continue
@@ -405,9 +405,9 @@ class ArticleAttributions:
             if found.kind == "direct" and found.cue_token is not None:
                 by_cue[found.cue_token.i] = found
         free = [t for t in self.bare if self.quote_at(t.idx) is None]
-        free += [f.cue_token for f in by_cue.values()]
-        self._free = sorted(range(len(free)), key=lambda k: free[k].idx)
-        self._free_starts = [free[k].idx for k in self._free]
+        self._free = free + [f.cue_token for f in by_cue.values()]
+        self._free_by_position = sorted(range(len(self._free)), key=lambda k: self._free[k].idx)
+        self._free_starts = [self._free[k].idx for k in self._free_by_position]
         reported = [f for f in self.found if f.kind in ("indirect", "according_to")]
         holders = _Holders(reported)
         for i in self.top:
@@ -419,7 +419,7 @@ class ArticleAttributions:
                 holder.kind = "mixed"
                 self.used_quotes.add(i)
                 continue
-            cue = self._nearest_cue(q, free) or self._colon_cue(q, free)
+            cue = self._nearest_cue(q) or self._colon_cue(q)
             if cue is not None:
                 if cue.i in by_cue and by_cue[cue.i].kind == "direct":
                     by_cue[cue.i].absorb(i, (q.start, q.end))
@@ -443,45 +443,43 @@ class ArticleAttributions:
         end = q.close_end if q.close_end is not None else q.end
         return self.sentence(q.open_start), self.sentence(max(q.open_start, end - 1))
 
-    def _nearest_cue(self, q: QuoteSpan, free: list[Token]) -> Token | None:
+    def _nearest_cue(self, q: QuoteSpan) -> Token | None:
         first, last = self._sentences_of(q)
         paragraph = self.paragraph(q.open_start), self.paragraph(q.close_end or q.end)
         end = q.close_end if q.close_end is not None else q.end
         best, best_distance = None, None
-        for token in self._free_within(free, first, last + 1):
-            sentence = self.sentence(token.idx)
-            if not first <= sentence <= last + 1 or not (
-                    paragraph[0] <= self.paragraph(token.idx) <= paragraph[1]):
+        for token in self._free_within(first, last + 1):
+            if not paragraph[0] <= self.paragraph(token.idx) <= paragraph[1]:
                 continue
-            if sentence == last + 1 and self.text[end:token.idx].strip(" \t,") and (
-                    syntax.sentence(token).start_char < end):
-                continue
-            if sentence == last + 1 and syntax.sentence(token).start_char >= end and (
-                    self.quote_at(syntax.sentence(token).start_char) is not None):
-                continue
+            if self.sentence(token.idx) == last + 1:  # the sentence after the quote
+                sentence_start = self.sentence_starts[last + 1]
+                if sentence_start < end and self.text[end:token.idx].strip(" \t,"):
+                    continue
+                if sentence_start >= end and self.quote_at(sentence_start) is not None:
+                    continue
             distance = min(abs(token.idx - end), abs(token.idx - q.open_start))
             if best_distance is None or distance < best_distance:
                 best, best_distance = token, distance
         return best
 
-    def _colon_cue(self, q: QuoteSpan, free: list[Token]) -> Token | None:
+    def _colon_cue(self, q: QuoteSpan) -> Token | None:
         colon = q.open_start - 1
         while colon >= 0 and self.text[colon].isspace():
             colon -= 1
         if colon < 0 or self.text[colon] != ":":
             return None
         sentence = self.sentence(colon)
-        candidates = self._free_within(free, sentence, sentence)
+        candidates = self._free_within(sentence, sentence)
         return candidates[-1] if candidates else None
 
-    def _free_within(self, free: list[Token], first: int, last: int) -> list[Token]:
-        """The tokens of ``free`` in sentences ``first`` to ``last``, in ``free``'s order."""
+    def _free_within(self, first: int, last: int) -> list[Token]:
+        """The free cues in sentences ``first`` to ``last``, in the quote pass's order."""
         lo = self.sentence_starts[first]
         hi = self.sentence_starts[last + 1] if last + 1 < len(self.sentence_starts) \
             else len(self.text)
-        window = self._free[bisect.bisect_left(self._free_starts, lo):
-                            bisect.bisect_left(self._free_starts, hi)]
-        return [free[k] for k in sorted(window)]
+        window = self._free_by_position[bisect.bisect_left(self._free_starts, lo):
+                                        bisect.bisect_left(self._free_starts, hi)]
+        return [self._free[k] for k in sorted(window)]
 
     def _previous_speaker_row(self, q: QuoteSpan) -> Found | None:
         paragraph = self.paragraph(q.open_start)

@@ -59,8 +59,10 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -193,6 +195,38 @@ def word_count(text: str, span: QuoteSpan) -> int:
         1
     """
     return len(_WORD.findall(span.text_in(text)))
+
+
+class CharRanges:
+    """Character ranges (such as the contents of an article's quotes), asked in
+    logarithmic time whether they hold a position. Overlapping ranges are merged.
+
+    Example:
+        >>> CharRanges([(10, 20), (0, 5), (15, 30)]).holds(25)
+        True
+        >>> text = 'He said "no" twice.'
+        >>> CharRanges.of_quotes(find_quotes(text)).holds(text.index("no"))
+        True
+    """
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(ranges):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    @classmethod
+    def of_quotes(cls, quotes: Iterable[QuoteSpan]) -> CharRanges:
+        """The quoted content of the top-level quotes."""
+        return cls((q.start, q.end) for q in quotes if q.depth == 0)
+
+    def holds(self, position: int) -> bool:
+        k = bisect.bisect_right(self.starts, position) - 1
+        return k >= 0 and position < self.ends[k]
 
 
 @lru_cache(maxsize=4096)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .quotes import CharRanges
 from .sources import classify_source
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -114,7 +115,7 @@ class SpeakerBook:
         self.full_names: dict[str, str] = {}
         self.speakers: list[tuple[int, Speaker]] = []
         self._person_notes: list[tuple[int, int, Speaker]] = []
-        quoted = _Intervals(outside or [])
+        quoted = CharRanges(outside or [])
         persons = [ent for ent in doc.ents
                    if ent.label_ == "PERSON" and not quoted.holds(ent.start_char)]
         for ent in persons:
@@ -220,25 +221,3 @@ class SpeakerBook:
             return title or None
         return None
 
-
-class _Intervals:
-    """Character ranges, asked whether they hold a position (in logarithmic time).
-
-    Example:
-        >>> _Intervals([(10, 20), (0, 5), (15, 30)]).holds(25)
-        True
-    """
-
-    def __init__(self, ranges: list[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for start, end in sorted(ranges):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self.starts = [start for start, _ in merged]
-        self.ends = [end for _, end in merged]
-
-    def holds(self, position: int) -> bool:
-        k = bisect.bisect_right(self.starts, position) - 1
-        return k >= 0 and position < self.ends[k]

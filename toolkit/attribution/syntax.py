@@ -65,13 +65,20 @@ def sentence(token: Token) -> Span:
         True
     """
     doc = token.doc
+    starts = sentence_starts(doc)
+    k = bisect.bisect_right(starts, token.i) - 1
+    return doc[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(doc)]
+
+
+def sentence_starts(doc) -> list[int]:
+    """Indices of the tokens that start a sentence, 0 first (computed once per Doc and
+    kept in ``doc.user_data``)."""
     starts = doc.user_data.get(SENTENCE_STARTS)
     if starts is None:
         flags = doc.to_array([SENT_START]).reshape(-1)
         starts = doc.user_data[SENTENCE_STARTS] = [0] + [
             i for i in np.flatnonzero(flags == 1).tolist() if i > 0]
-    k = bisect.bisect_right(starts, token.i) - 1
-    return doc[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(doc)]
+    return starts
 
 
 def line_breaks(doc) -> list[int]:

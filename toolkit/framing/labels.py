@@ -28,7 +28,6 @@ Example:
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from collections import Counter
@@ -46,7 +45,7 @@ from spacy.strings import hash_string
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..attribution.quotes import QuoteSpan, find_quotes
+from ..attribution.quotes import CharRanges, QuoteSpan, find_quotes
 from ..errors import ParameterError
 from ..lexicons import lexicon_path, load_lexicon
 from ..parse import doc_text, parse
@@ -186,16 +185,6 @@ def loaded_lexicon(name: str | Path = LEXICON) -> LoadedLexicon:
 
 
 # --- loaded terms in one Doc ---------------------------------------------------------------
-def _quote_starts(quotes: Iterable[QuoteSpan]) -> tuple[list[int], list[int]]:
-    outer = sorted((q.start, q.end) for q in quotes if q.depth == 0)
-    return [s for s, _ in outer], [e for _, e in outer]
-
-
-def _inside(offset: int, starts: list[int], ends: list[int]) -> bool:
-    index = bisect.bisect_right(starts, offset) - 1
-    return index >= 0 and offset < ends[index]
-
-
 def doc_loaded_terms(
     doc: Doc,
     *,
@@ -233,7 +222,7 @@ def doc_loaded_terms(
                                 | np.isin(array[:, 1], compiled.first))
     if not len(candidates):
         return []
-    starts, ends = _quote_starts(find_quotes(doc_text(doc)) if quotes is None else quotes)
+    quoted = CharRanges.of_quotes(find_quotes(doc_text(doc)) if quotes is None else quotes)
     doc_id = doc.user_data.get("doc_id")
     hits, free_from, size = [], 0, len(doc)
     for i in candidates.tolist():
@@ -258,7 +247,7 @@ def doc_loaded_terms(
             "doc_id": doc_id, "outlet": outlet, "term": best.term, "text": span.text,
             "category": best.category, "pair_id": best.pair_id,
             "start": span.start_char, "end": span.end_char,
-            "in_quote": _inside(span.start_char, starts, ends),
+            "in_quote": quoted.holds(span.start_char),
         })
     return hits
 
@@ -711,12 +700,12 @@ def _distinctive_hits(articles: pd.DataFrame, docs: list[Doc], top: pd.DataFrame
     vocab = {o: set(g["term"]) for o, g in top.groupby("outlet")}
     rows = []
     for doc_id, outlet, doc in outlet_docs(articles, docs):
-        starts, ends = _quote_starts(find_quotes(doc_text(doc)))
+        quoted = CharRanges.of_quotes(find_quotes(doc_text(doc)))
         for token in doc:
             if token.lemma_.lower() in vocab.get(outlet, ()) and not token.is_punct:
                 rows.append({"doc_id": doc_id, "outlet": outlet, "term": token.lemma_.lower(),
                              "start": token.idx, "end": token.idx + len(token),
-                             "in_quote": _inside(token.idx, starts, ends)})
+                             "in_quote": quoted.holds(token.idx)})
     return pd.DataFrame(rows, columns=["doc_id", "outlet", "term", "start", "end", "in_quote"])
 
 

@@ -343,6 +343,14 @@ def test_belief_and_finding_rows_can_be_dropped_by_cue_class(nlp):
     assert [r["speaker"] for r in speech] == ["The mayor"]
 
 
+def test_speech_is_true_for_speech_cues_and_false_for_beliefs_and_findings(nlp):
+    text = ("Polls show most residents oppose the toll. Tomas Rell believes the toll is unfair. "
+            'The mayor claimed the toll would stay. "It will," she said. "Forever."')
+    rows = extract(nlp, text)
+    assert [(r["cue_lemma"], r["speech"]) for r in rows] == [
+        ("show", False), ("believe", False), ("claim", True), ("say", True)]
+
+
 def test_scare_quote_is_not_an_attribution(nlp):
     assert extract(nlp, 'The council "reviewed" the budget on Monday.') == []
 
@@ -430,6 +438,7 @@ def test_every_column_is_present_and_typed(nlp):
         assert list(row) == ATTRIBUTION_COLUMNS
         assert row["kind"] in KINDS
         assert row["cue_class"] in CUE_CLASSES
+        assert isinstance(row["speech"], bool)
         assert row["speaker_type"] in SOURCE_TYPES
         assert row["doc_id"] == "d" and row["outlet"] == "The Ledger"
         assert row["depth"] == len(row["chain"]) - 2 >= 0

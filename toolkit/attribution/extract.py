@@ -50,7 +50,7 @@ from .speakers import FIRST_PERSON, Speaker, SpeakerBook
 
 ATTRIBUTION_COLUMNS = [
     "attribution_id", "doc_id", "outlet", "kind", "content", "content_start", "content_end",
-    "content_parts", "cue", "cue_start", "cue_end", "cue_lemma", "cue_class", "source",
+    "content_parts", "cue", "cue_start", "cue_end", "cue_lemma", "cue_class", "speech", "source",
     "source_start", "source_end", "speaker", "speaker_type", "speaker_role", "chain", "depth",
     "parent_id", "sentence", "paragraph",
 ]
@@ -681,6 +681,7 @@ class ArticleAttributions:
                 "cue_end": f.cue_chars[1] if f.cue_chars else None,
                 "cue_lemma": f.cue.lemma if f.cue else None,
                 "cue_class": f.cue.cue_class if f.cue else None,
+                "speech": f.cue.speech if f.cue else f.kind == "direct",
                 "source": self.text[f.source_chars[0]:f.source_chars[1]]
                 if f.source_chars else None,
                 "source_start": f.source_chars[0] if f.source_chars else None,

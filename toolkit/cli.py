@@ -18,10 +18,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .corpus import FORMATS
 from .errors import ParameterError, ToolkitError
+from .parameters import clean_parameters, parameter_value, read_yaml
 from .tables import write_formats, write_table
 
 
@@ -179,14 +178,6 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parameter_value(text: str) -> Any:
-    """A ``-p`` value read as YAML, so ``-p outlets '[A, B]'`` gives a list."""
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError:
-        return text
-
-
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import render_all, render_grid
     from .selection import resolve_corpus_path
@@ -194,15 +185,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     parameters: dict[str, Any] = {}
     if args.file:
         try:
-            loaded = yaml.safe_load(Path(args.file).read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
             raise ParameterError(f"cannot read the parameter file ({exc})",
                                  file=args.file) from None
+        loaded = read_yaml(text, source=args.file) or {}
         if not isinstance(loaded, dict):
             raise ParameterError("the parameter file must hold a mapping", file=args.file)
         parameters.update(loaded)
     for name, value in args.parameter or []:
-        parameters[name] = _parameter_value(value)
+        parameters[name] = parameter_value(value)
+    parameters = clean_parameters(parameters)
     if args.corpus:
         parameters["corpus"] = args.corpus
     if parameters.get("corpus"):

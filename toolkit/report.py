@@ -30,6 +30,7 @@ import pandas as pd
 
 from . import config
 from .errors import ParameterError
+from .parameters import clean_parameters
 
 KERNEL_NAME = "toolkit"
 TEMPLATE = "toolkit_report"  # JupyterLab's page without CDN scripts (toolkit/templates)
@@ -133,7 +134,7 @@ def render_notebook(
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     ipynb, html = out / source.name, out / f"{source.stem}.html"
-    params = dict(parameters or {})
+    params = clean_parameters(dict(parameters or {}))
     if "output_dir" in pm.inspect_notebook(str(source)):
         params.setdefault("output_dir", str((out / source.stem).resolve()))
     started = time.perf_counter()
@@ -183,7 +184,7 @@ def render_all(
         ParameterError: a parameter that none of the chosen notebooks takes.
     """
     chosen = [find_notebook(str(nb)) for nb in notebooks] if notebooks else list_notebooks()
-    given = dict(parameters or {})
+    given = clean_parameters(dict(parameters or {}))
     declared = {nb: declared_parameters(nb) for nb in chosen}
     unknown = sorted(set(given) - {name for names in declared.values() for name in names})
     if unknown:
@@ -316,7 +317,7 @@ def render_grid(
     runs share the parse cache, so only the first one parses."""
     out = Path(out_dir)
     done = []
-    for point in expand_grid(grid):
+    for point in map(clean_parameters, expand_grid(grid)):
         folder = out / _slug(point)
         results = render_all(notebooks, parameters={**(parameters or {}), **point},
                              out_dir=folder, jobs=jobs)

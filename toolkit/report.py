@@ -30,6 +30,7 @@ import pandas as pd
 
 from . import config
 from .errors import ParameterError
+from .htmlaudit import unsafe_markup
 from .parameters import clean_parameters
 
 KERNEL_NAME = "toolkit"
@@ -150,6 +151,13 @@ def render_notebook(
     except Exception as exc:
         error = _describe_failure(exc)
     html_path = to_html(ipynb, html) if ipynb.exists() else None
+    findings = unsafe_markup(html_path.read_text(encoding="utf-8")) if html_path else []
+    if findings:  # never leave a page with live markup from a corpus or a parameter
+        html_path.unlink()
+        html_path = None
+        error = (f"{error}; " if error else "") + (
+            f"the HTML page was not written: it holds markup the report does not make "
+            f"({'; '.join(findings[:3])})")
     return RenderResult(
         notebook=source.stem, status="failed" if error else "ok",
         seconds=round(time.perf_counter() - started, 2), ipynb=ipynb, html=html_path,

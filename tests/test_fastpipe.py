@@ -1,8 +1,10 @@
 """The fast attribute ruler and lemmatizer give exactly what spaCy's own components give.
 
 Compared token by token (every attribute the pipeline sets) against a pipeline loaded by
-plain ``spacy.load``, on invented sentences that exercise the ruler's rare patterns and on
-real AllSides articles read in place.
+plain ``spacy.load``, on invented sentences that exercise the ruler's rare patterns, on the
+sample corpus (always), on generated texts (hypothesis) and on real AllSides articles read
+in place; and the switch (``TOOLKIT_FASTPIPE=0``, ``load_pipeline(fastpipe=False)``) gives
+spaCy's own components under a parse-cache folder of their own.
 """
 
 from __future__ import annotations
@@ -11,16 +13,20 @@ import pickle
 
 import pytest
 import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.pipeline import AttributeRuler
 
-from toolkit import load_corpus
+from toolkit import config, load_corpus
 from toolkit.fastpipe import (
     FastAttributeRuler,
     FastEnglishLemmatizer,
     IndexedAttributeMatcher,
     speed_up,
 )
+from toolkit.nlp import load_pipeline
+from toolkit.parse import ParseCache
 
 ATTRS = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
 TRICKY = [
@@ -53,6 +59,45 @@ def test_invented_sentences_get_identical_annotation(pipelines):
     plain, fast = pipelines
     assert_same([plain(t) for t in TRICKY], [fast(t) for t in TRICKY])
     assert [t.lemma_ for t in fast("We're gonna win")] == ["we", "be", "go", "to", "win"]
+
+
+def test_the_sample_corpus_gets_identical_annotation(pipelines):
+    texts = load_corpus(config.SAMPLE_CORPUS)["text"].tolist()
+    plain, fast = pipelines
+    assert_same(plain.pipe(texts, batch_size=16), fast.pipe(texts, batch_size=16))
+
+
+WORDS = ["We're", "gonna", "ain't", "y'all", "Let's", "C'mon", "said", "the", "Mayor",
+         "Alda", "Brennic", "told", "Channel", "9", "that", "it", "was", "n't", "cannot",
+         "wanna", "Dr.", "U.S.", "can't", "'s", "nothin'", "there's", "gotta", "she", "he",
+         "claimed", "were", "being", "better", "best", "mice", "ran", "running"]
+SEPARATORS = [" ", " ", " ", ", ", ". ", "! ", "? ", "\n", "\n\n", "  ", "\t", ' "', '" ',
+              "“", "” ", " (", ") ", "; ", ": ", " - "]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=60))
+def test_generated_texts_get_identical_annotation(pipelines, pieces):
+    text = "".join(word + separator for word, separator in pieces)
+    plain, fast = pipelines
+    assert_same([plain(text)], [fast(text)])
+
+
+def test_the_switch_loads_spacys_own_components(monkeypatch):
+    plain = load_pipeline(fastpipe=False)
+    assert type(plain.get_pipe("lemmatizer")) is not FastEnglishLemmatizer
+    assert type(load_pipeline(fastpipe=True).get_pipe("lemmatizer")) is FastEnglishLemmatizer
+    monkeypatch.setenv("TOOLKIT_FASTPIPE", "0")
+    assert load_pipeline() is plain
+    monkeypatch.setenv("TOOLKIT_FASTPIPE", "1")
+    assert load_pipeline() is load_pipeline(fastpipe=True)
+
+
+def test_the_parse_cache_keeps_fastpipe_and_spacy_docs_apart(tmp_path):
+    fast = ParseCache(load_pipeline(fastpipe=True), tmp_path)
+    plain = ParseCache(load_pipeline(fastpipe=False), tmp_path)
+    assert fast.directory != plain.directory
+    assert fast.directory.parent == plain.directory.parent == tmp_path
 
 
 @pytest.mark.shared
@@ -101,7 +146,7 @@ def test_the_sped_up_pipeline_pickles_for_worker_processes(pipelines):
     assert_same([fast(TRICKY[0])], [copy(TRICKY[0])])
 
 
-def test_pipe_names_and_so_the_parse_cache_are_unchanged(pipelines):
+def test_pipe_names_are_unchanged(pipelines):
     plain, fast = pipelines
     assert plain.pipe_names == fast.pipe_names
 

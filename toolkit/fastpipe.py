@@ -14,11 +14,12 @@ the ``attribute_ruler`` and a twentieth in the ``lemmatizer``, both plain Python
   what a rule lemma depends on, and writes the lemmas back as one array.
 
 :func:`speed_up` gives a loaded pipeline's components these classes (``toolkit.nlp``
-does so), and leaves a component alone when its patterns or mode are ones they do not
-handle. The component names, and so the parse cache, stay the same; tokens, tags,
-parses, entities and lemmas are identical to the unmodified pipeline's
-(``tests/test_fastpipe.py`` compares them on real articles), and the pipeline still
-pickles for multiprocessing.
+does so unless ``$TOOLKIT_FASTPIPE=0`` or ``load_pipeline(fastpipe=False)``), and leaves a
+component alone when its patterns or mode are ones they do not handle. The component names
+stay the same, but the parse cache files Docs by component class, so Docs from the two
+pipelines are never mixed; tokens, tags, parses, entities and lemmas are identical to the
+unmodified pipeline's (``tests/test_fastpipe.py`` compares them on the sample corpus, on
+generated texts and on real articles), and the pipeline still pickles for multiprocessing.
 
 Example:
     >>> import spacy

@@ -10,7 +10,8 @@ The loaded pipeline gets one small component in front, ``paragraph_sentences``: 
 break always starts a sentence and a closing quotation mark right after ``.``, ``,``,
 ``!`` or ``?`` never does. The parser respects these boundaries, so no sentence spans
 two paragraphs and a quote's closing mark stays with its sentence. Its attribute ruler and
-lemmatizer are given the faster, output-identical classes of :mod:`toolkit.fastpipe`.
+lemmatizer are given the faster, output-identical classes of :mod:`toolkit.fastpipe`,
+unless ``fastpipe=False`` or ``$TOOLKIT_FASTPIPE=0`` asks for spaCy's own.
 
 Example:
     >>> from toolkit.nlp import load_pipeline
@@ -86,7 +87,7 @@ def candidate_names(name: str | None = None) -> list[str]:
 
 
 def pipeline_id(nlp: Language) -> str:
-    """``lang_name-version``: the key the parse cache files Docs under.
+    """``lang_name-version``: the pipeline the parse cache files Docs under.
 
     Example:
         >>> pipeline_id(load_pipeline())
@@ -96,17 +97,49 @@ def pipeline_id(nlp: Language) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(name: str | None = None) -> Language:
+def component_classes(nlp: Language) -> list[str]:
+    """Each component as ``name:Class``, so a cache can tell spaCy's lemmatizer from
+    fastpipe's (same name, different code).
+
+    Example:
+        >>> component_classes(load_pipeline(fastpipe=False))[-1]
+        'ner:EntityRecognizer'
+        >>> component_classes(load_pipeline(fastpipe=True))[-2]
+        'lemmatizer:FastEnglishLemmatizer'
+    """
+    return [f"{name}:{type(pipe).__name__}" for name, pipe in nlp.pipeline]
+
+
+def fastpipe_enabled(fastpipe: bool | None = None) -> bool:
+    """Whether :func:`load_pipeline` uses :mod:`toolkit.fastpipe`: ``fastpipe`` when
+    given, else not when ``$TOOLKIT_FASTPIPE`` is ``0``, else yes.
+
+    Example:
+        >>> fastpipe_enabled(False), fastpipe_enabled(True)
+        (False, True)
+    """
+    if fastpipe is not None:
+        return fastpipe
+    return os.environ.get("TOOLKIT_FASTPIPE", "1").strip() != "0"
+
+
+def load_pipeline(name: str | None = None, *, fastpipe: bool | None = None) -> Language:
     """Load the trained pipeline (cached: the second call returns the same object).
 
     Args:
         name: a pipeline package name or path; ``None`` follows the resolution order.
+        fastpipe: use :mod:`toolkit.fastpipe`'s components (identical output, faster);
+            ``None`` follows ``$TOOLKIT_FASTPIPE`` (default on).
 
     Raises:
         PipelineNotFoundError: none of the candidates is installed, or the one named
             is not a trained pipeline (no parser).
     """
+    return _load(name, fastpipe_enabled(fastpipe))
+
+
+@lru_cache(maxsize=4)
+def _load(name: str | None, fastpipe: bool) -> Language:
     tried = candidate_names(name)
     for candidate in tried:
         try:
@@ -120,7 +153,8 @@ def load_pipeline(name: str | None = None) -> Language:
                 hint=INSTALL_HINT,
             )
         nlp.add_pipe("paragraph_sentences", first=True)
-        speed_up(nlp)
+        if fastpipe:
+            speed_up(nlp)
         return nlp
     raise PipelineNotFoundError(
         f"no trained spaCy pipeline found (tried {', '.join(tried)})", hint=INSTALL_HINT

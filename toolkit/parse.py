@@ -1,7 +1,8 @@
 """parse: stream spaCy Docs for an articles table, with a DocBin cache on disk.
 
 Parsing is the slow step of every analysis, so Docs are cached as DocBin shards keyed by
-the text's hash under a directory per pipeline name, version and component list:
+the text's hash under a directory per pipeline name, version and components (each with its
+class, so a run with :mod:`toolkit.fastpipe` and one without never share Docs):
 
     <cache_dir>/<lang_name-version>-<components hash>/<shard>.spacy   the Docs
     <cache_dir>/<lang_name-version>-<components hash>/<shard>.json    its manifest
@@ -41,7 +42,7 @@ from spacy.tokens import Doc, DocBin
 from tqdm import tqdm
 
 from . import config
-from .nlp import load_pipeline, pipeline_id
+from .nlp import component_classes, load_pipeline, pipeline_id
 
 DEFAULT_BATCH_SIZE = 64
 DEFAULT_SHARD_SIZE = 256
@@ -126,7 +127,7 @@ class ParseCache:
 
     def __init__(self, nlp: Language, cache_dir: str | Path | None = None) -> None:
         self.nlp = nlp
-        components = hashlib.sha256(",".join(nlp.pipe_names).encode()).hexdigest()[:8]
+        components = hashlib.sha256(",".join(component_classes(nlp)).encode()).hexdigest()[:8]
         root = Path(cache_dir) if cache_dir is not None else config.cache_dir()
         self.directory = root / f"{pipeline_id(nlp)}-{components}"
         self.index: dict[str, Path] = {}
@@ -219,7 +220,7 @@ class ParseCache:
             "keys": keys,
             "sha256": hashlib.sha256(data).hexdigest(),
             "pipeline": pipeline_id(self.nlp),
-            "components": self.nlp.pipe_names,
+            "components": component_classes(self.nlp),
         }
         atomic_write(shard_path.with_suffix(".json"), json.dumps(manifest).encode())
         self._manifests[shard_path] = manifest

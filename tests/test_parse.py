@@ -9,7 +9,8 @@ import warnings
 import pandas as pd
 import pytest
 
-from toolkit.parse import CacheWarning, ParseCache, ParseStats, parse, text_key
+from toolkit.errors import CacheWarning
+from toolkit.parse import ParseCache, ParseStats, parse, text_key
 
 TEXTS = [
     "The mayor said the bridge would reopen on Monday.",
@@ -137,3 +138,44 @@ def test_article_longer_than_spacy_max_length_still_parses(tmp_path, nlp, monkey
     assert len(text) > 1_000
     docs, stats = run([text], tmp_path, cache=False)
     assert stats.parsed == 1 and len(docs[0]) == 800
+
+
+PARAGRAPH = ("The harbour board said on Tuesday that the north pier would stay shut. "
+             "“We cannot risk it,” Mara Kovell told reporters.\n\n")
+
+
+def test_a_text_over_the_piece_limit_is_one_doc_with_exactly_its_text(nlp, tmp_path):
+    text = PARAGRAPH * 12 + "The end."
+    short = PARAGRAPH + "The end."
+    (long_doc, short_doc), stats = run([text, short], tmp_path, piece_chars=500)
+    assert stats.parsed == 2
+    assert long_doc.text == text and short_doc.text == short
+    whole = nlp(text)
+    assert [t.text for t in long_doc] == [t.text for t in whole]
+    assert [s.text for s in long_doc.sents] == [s.text for s in whole.sents]
+    assert [(e.text, e.label_) for e in long_doc.ents] == [(e.text, e.label_) for e in whole.ents]
+    assert short_doc.to_json() == nlp(short).to_json()  # under the limit: parsed whole
+    warm, warm_stats = run([text], tmp_path, piece_chars=500)
+    assert warm_stats.cache_hits == 1 and warm[0].text == text
+
+
+def test_pieces_end_at_paragraphs_and_never_exceed_the_limit():
+    from toolkit.parse import text_pieces
+
+    text = PARAGRAPH * 30 + "x" * 1_200 + " tail"
+    pieces = text_pieces(text, 1_000)
+    assert "".join(pieces) == text
+    assert all(len(piece) <= 1_000 for piece in pieces)
+    assert all(piece.endswith("\n\n") for piece in pieces[:-3])
+
+
+def test_a_lone_surrogate_is_a_coded_error_naming_the_article(tmp_path):
+    from toolkit import extract_attributions
+    from toolkit.errors import EncodingError
+
+    articles = pd.DataFrame({"doc_id": ["good", "bad-one"], "outlet": ["X", "X"],
+                             "text": ["It rained.", "bad \ud800 said it"]}, dtype=object)
+    with pytest.raises(EncodingError, match=r"\[T105\] record bad-one, field 'text'"):
+        list(parse(articles, cache_dir=tmp_path))
+    with pytest.raises(EncodingError, match="bad-one"):
+        extract_attributions(articles, progress=False)

@@ -16,6 +16,11 @@ is reported (a :class:`CacheWarning`), deleted and re-parsed, never returned as 
 The default cache directory is :func:`toolkit.config.cache_dir` (``$TOOLKIT_CACHE_DIR``
 or ``<project>/.cache/toolkit``); ``cache_dir=`` overrides it per call.
 
+A text longer than :data:`PIECE_CHARS` is parsed in pieces of whole paragraphs
+(:func:`text_pieces`) joined back into one Doc with exactly the same text, so memory stays
+bounded (a 1 MB article needs a few hundred MB instead of several GB); shorter texts, every
+normal article, are parsed whole as before.
+
 Example:
     >>> import pandas as pd
     >>> from toolkit.parse import parse
@@ -42,15 +47,14 @@ from spacy.tokens import Doc, DocBin
 from tqdm import tqdm
 
 from . import config
+from .errors import CacheWarning, EncodingError
 from .nlp import component_classes, load_pipeline, pipeline_id
 
 DEFAULT_BATCH_SIZE = 64
 DEFAULT_SHARD_SIZE = 256
 PROGRESS_MIN_ARTICLES = 50
-
-
-class CacheWarning(UserWarning):
-    """A cache shard was unreadable or inconsistent and is being rebuilt."""
+PIECE_CHARS = 100_000  # longer texts are parsed in pieces of about this many characters
+PIECE_BREAKS = ("\n\n", "\n", ". ", " ")  # where a piece may end, best first
 
 
 @dataclass
@@ -90,11 +94,51 @@ def doc_text(doc: Doc) -> str:
 def text_key(text: str) -> str:
     """The cache key of a text: the first 32 hex digits of its SHA-256.
 
+    Raises:
+        UnicodeEncodeError: the text holds a lone surrogate (not a character).
+
     Example:
         >>> text_key("abc")
         'ba7816bf8f01cfea414140de5dae2223'
     """
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    r"""``text`` cut into consecutive pieces of at most ``limit`` characters, each ending
+    at a paragraph break where there is one (else a line break, a sentence end, a space).
+
+    Example:
+        >>> text_pieces("One.\n\nTwo two.\n\nThree.", limit=12)
+        ['One.\n\n', 'Two two.\n\n', 'Three.']
+    """
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        end = start + limit
+        for mark in PIECE_BREAKS:
+            cut = text.rfind(mark, start + 1, end - len(mark) + 1)
+            if cut > start:
+                end = cut + len(mark)
+                break
+        pieces.append(text[start:end])
+        start = end
+    return [*pieces, text[start:]]
+
+
+def parse_text(nlp: Language, text: str, *, piece_chars: int = PIECE_CHARS) -> Doc:
+    r"""One Doc for ``text``: parsed whole, or in :func:`text_pieces` joined into one Doc
+    with the same text when it is longer than ``piece_chars``.
+
+    Example:
+        >>> doc = parse_text(load_pipeline(), "It rained.\n\nIt snowed.", piece_chars=12)
+        >>> doc.text, [s.text for s in doc.sents]
+        ('It rained.\n\nIt snowed.', ['It rained.\n\n', 'It snowed.'])
+    """
+    if len(text) <= piece_chars:
+        nlp.max_length = max(nlp.max_length, len(text) + 1)
+        return nlp(text)
+    docs = list(nlp.pipe(text_pieces(text, piece_chars), batch_size=1))
+    return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -194,12 +238,8 @@ class ParseCache:
         return by_key
 
     def _discard(self, shard_path: Path, reason: str) -> None:
-        warnings.warn(
-            f"[T301] parse cache shard {shard_path} is corrupt ({reason}); "
-            "deleting it and re-parsing its articles",
-            CacheWarning,
-            stacklevel=3,
-        )
+        warnings.warn(CacheWarning(f"corrupt parse-cache shard ({reason})", file=shard_path),
+                      stacklevel=3)
         self.rebuilt_shards += 1
         self._manifests.pop(shard_path, None)
         self._loaded.pop(shard_path, None)
@@ -237,6 +277,21 @@ def _texts(articles: pd.DataFrame | Iterable[str]) -> tuple[list[str], list[str 
     return texts, [None] * len(texts)
 
 
+def _keys(texts: list[str], doc_ids: list[str | None]) -> list[str]:
+    """Each text's cache key; a text that cannot be encoded is a coded error naming it."""
+    keys = []
+    for n, (text, doc_id) in enumerate(zip(texts, doc_ids)):
+        try:
+            keys.append(text_key(text))
+        except UnicodeEncodeError as exc:
+            raise EncodingError(
+                f"the text holds a lone surrogate escape at character {exc.start}, which "
+                "is not a character", record=doc_id if doc_id is not None else n,
+                field="text", hint="fix or drop the article; load_corpus rejects such "
+                "records") from None
+    return keys
+
+
 def parse(
     articles: pd.DataFrame | Iterable[str],
     *,
@@ -248,6 +303,7 @@ def parse(
     shard_size: int = DEFAULT_SHARD_SIZE,
     progress: bool | None = None,
     stats: ParseStats | None = None,
+    piece_chars: int = PIECE_CHARS,
 ) -> Iterator[Doc]:
     """Yield one parsed Doc per article, in order, reading and filling the cache.
 
@@ -262,6 +318,7 @@ def parse(
         progress: show a tqdm bar; ``None`` shows it for 50+ articles unless
             ``$TOOLKIT_PROGRESS`` is ``0``.
         stats: a :class:`ParseStats` to fill with hit and parse counts.
+        piece_chars: texts longer than this are parsed in pieces (:func:`parse_text`).
 
     Yields:
         Docs with ``doc.user_data["doc_id"]`` set when the table has a ``doc_id`` column.
@@ -274,15 +331,16 @@ def parse(
     nlp = nlp or load_pipeline()
     texts, doc_ids = _texts(articles)
     stats = stats if stats is not None else ParseStats()
-    keys = [text_key(text) for text in texts]
+    keys = _keys(texts, doc_ids)
     store = ParseCache(nlp, cache_dir) if cache else None
     stats.rebuilt_shards = store.rebuilt_shards if store else 0
     to_parse = [i for i, key in enumerate(keys) if store is None or key not in store]
-    longest = max((len(texts[i]) for i in to_parse), default=0)
-    nlp.max_length = max(nlp.max_length, longest + 1)
+    whole = [i for i in to_parse if len(texts[i]) <= piece_chars]  # long ones: in pieces
+    nlp.max_length = max(nlp.max_length, max((len(texts[i]) for i in whole), default=0) + 1)
     parsed = iter(
-        nlp.pipe((texts[i] for i in to_parse), batch_size=batch_size, n_process=n_process)
+        nlp.pipe((texts[i] for i in whole), batch_size=batch_size, n_process=n_process)
     )
+    streamed = set(whole)
     if progress is None:
         progress = len(texts) >= PROGRESS_MIN_ARTICLES and os.environ.get("TOOLKIT_PROGRESS") != "0"
     pending: dict[str, Doc] = {}
@@ -291,14 +349,15 @@ def parse(
     with tqdm(total=len(texts), desc="parsing", unit="article", disable=not progress) as bar:
         for i, (key, doc_id) in enumerate(zip(keys, doc_ids)):
             if i in scheduled:
-                doc = next(parsed)
+                doc = (next(parsed) if i in streamed
+                       else parse_text(nlp, texts[i], piece_chars=piece_chars))
                 stats.parsed += 1
                 if store is not None:
                     pending[key] = doc
             else:
                 doc = store.get(key) if store is not None else None
                 if doc is None:  # its shard turned out corrupt: parse it here
-                    doc = nlp(texts[i])
+                    doc = parse_text(nlp, texts[i], piece_chars=piece_chars)
                     stats.parsed += 1
                     pending[key] = doc
                 else:

@@ -62,7 +62,7 @@ def test_a_page_with_live_markup_is_not_written_and_the_render_fails(tmp_path):
     nbformat.write(notebook, source)
     result = render_notebook(source, out_dir=tmp_path / "out")
     assert result.status == "failed"
-    assert "onerror" in result.error and result.html is None
+    assert "onerror" in str(result.error) and result.html is None
     assert not (tmp_path / "out" / "leaky.html").exists()
 
 

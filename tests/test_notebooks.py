@@ -80,7 +80,7 @@ def test_quickstart_shows_the_lesson_article_with_its_chain(sample_reports):
 ])
 def test_bad_parameters_fail_with_a_clear_message(tmp_path, parameters, message):
     result = render_notebook("01", parameters=parameters, out_dir=tmp_path)
-    assert result.status == "failed" and message in result.error
+    assert result.status == "failed" and message in str(result.error)
 
 
 def test_article_text_is_escaped_in_reports(tmp_path):

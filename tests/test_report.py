@@ -9,7 +9,13 @@ import pytest
 
 from toolkit import config
 from toolkit.errors import ParameterError
-from toolkit.report import find_notebook, list_notebooks, render_all, render_notebook
+from toolkit.report import (
+    RenderStatus,
+    find_notebook,
+    list_notebooks,
+    render_all,
+    render_notebook,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -37,9 +43,11 @@ def test_overview_renders_on_the_sample_with_its_tables(tmp_path):
 
 def test_a_failing_notebook_is_reported_with_its_cell(tmp_path):
     result = render_notebook("00", parameters={"outlets": ["No Such Outlet"]}, out_dir=tmp_path)
-    assert result.status == "failed"
-    assert "ParameterError" in result.error and "No Such Outlet" in result.error
-    assert result.error.startswith("cell [")
+    assert result.status == RenderStatus.FAILED
+    error = result.error
+    assert (error.notebook, error.ename) == ("00_corpus_overview", "ParameterError")
+    assert "No Such Outlet" in error.evalue and error.cell_index == 4
+    assert str(error).startswith("[T402] notebook '00_corpus_overview', cell 4: ParameterError")
     assert result.html.exists()  # the half-run report still shows where it stopped
 
 

@@ -215,11 +215,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         results = render_all(args.notebook, parameters=parameters, out_dir=args.out,
                              jobs=args.jobs)
     print(f"index: {Path(args.out) / 'index.html'}")
-    failed = [r for r in results if r.status != "ok"]
+    failed = [r for r in results if r.error is not None]
     for r in results:
-        print(f"{r.status:6s} {r.seconds:7.1f}s  {r.notebook}  -> {r.html or r.ipynb}")
+        print(f"{r.status.value:6s} {r.seconds:7.1f}s  {r.notebook}  -> {r.html or r.ipynb}")
     for r in failed:
-        print(f"error: notebook {r.notebook}: {r.error}", file=sys.stderr)
+        print(f"error: {r.error}", file=sys.stderr)
     return 1 if failed else 0
 
 

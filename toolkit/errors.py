@@ -133,11 +133,30 @@ class PipelineNotFoundError(ToolkitError):
 
 
 # --- parse cache (T3xx) ----------------------------------------------------------------
-class CacheError(ToolkitError):
-    """The parse cache could not be used."""
+class ToolkitWarning(UserWarning):
+    """Base class of the toolkit's coded warnings (in the manner of spaCy's ``Warnings``):
+    something went wrong, was repaired, and the run goes on.
+
+    Example:
+        >>> str(CacheWarning("checksum mismatch", file="cache/ab.spacy"))
+        '[T301] cache/ab.spacy: checksum mismatch; the shard is deleted and its articles re-parsed'
+    """
+
+    code = "T300"
+    consequence = ""
+
+    def __init__(self, reason: str, *, file: str | Path | None = None) -> None:
+        self.reason, self.file = reason, str(file) if file is not None else None
+        where = f"{self.file}: " if self.file else ""
+        tail = f"; {self.consequence}" if self.consequence else ""
+        super().__init__(f"[{self.code}] {where}{reason}{tail}")
+
+
+class CacheWarning(ToolkitWarning):
+    """A parse-cache shard was unreadable or inconsistent; it is being rebuilt."""
 
     code = "T301"
-    default_reason = "parse cache error"
+    consequence = "the shard is deleted and its articles re-parsed"
 
 
 # --- parameters and reports (T4xx) -----------------------------------------------------
@@ -149,7 +168,32 @@ class ParameterError(ToolkitError):
 
 
 class ReportError(ToolkitError):
-    """A notebook failed while rendering a report."""
+    """A notebook failed while rendering a report: which notebook, which cell, what was
+    raised (papermill's execution error, in the toolkit's words).
+
+    Attributes:
+        notebook: the notebook's name.
+        cell_index: the failing cell's position in the executed notebook (0-based; the
+            cell Papermill injects counts), or ``None`` when no cell failed.
+        ename, evalue: the exception's name and message.
+
+    Example:
+        >>> str(ReportError("04_outlet_report", cell_index=3, ename="KeyError", evalue="'x'"))
+        "[T402] notebook '04_outlet_report', cell 3: KeyError: 'x'"
+    """
 
     code = "T402"
     default_reason = "report notebook failed"
+
+    def __init__(self, notebook: str, *, cell_index: int | None = None,
+                 ename: str | None = None, evalue: str | None = None,
+                 reason: str | None = None) -> None:
+        self.notebook, self.cell_index = notebook, cell_index
+        self.ename, self.evalue = ename, evalue
+        raised = f"{ename}: {evalue}" if ename else None
+        super().__init__("; ".join(part for part in (raised, reason) if part) or None)
+
+    @property
+    def location(self) -> str:
+        cell = f", cell {self.cell_index}" if self.cell_index is not None else ""
+        return f"notebook {self.notebook!r}{cell}"

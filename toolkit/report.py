@@ -23,13 +23,14 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from . import config
-from .errors import ParameterError
+from .errors import ParameterError, ReportError
 from .htmlaudit import unsafe_markup
 from .parameters import clean_parameters
 
@@ -38,27 +39,34 @@ TEMPLATE = "toolkit_report"  # JupyterLab's page without CDN scripts (toolkit/te
 CELL_TIMEOUT_SECONDS = 1800
 
 
+class RenderStatus(str, Enum):
+    """How a notebook's render ended (a ``str``, so ``status == "ok"`` reads naturally)."""
+
+    OK = "ok"
+    FAILED = "failed"
+
+
 @dataclass
 class RenderResult:
     """The outcome of rendering one notebook.
 
     Attributes:
         notebook: the notebook's name without extension.
-        status: ``"ok"`` or ``"failed"``.
+        status: :attr:`RenderStatus.OK` or :attr:`RenderStatus.FAILED`.
         seconds: wall time.
         ipynb: the executed notebook (written even when a cell failed).
-        html: the HTML page without code cells.
+        html: the HTML page without code cells (``None`` when it could not be written).
         parameters: the parameters injected.
-        error: for a failure, which cell failed and why.
+        error: for a failure, the notebook, the cell and what it raised.
     """
 
     notebook: str
-    status: str
+    status: RenderStatus
     seconds: float
     ipynb: Path
     html: Path | None
     parameters: dict[str, Any] = field(default_factory=dict)
-    error: str | None = None
+    error: ReportError | None = None
 
 
 def list_notebooks(directory: Path = config.NOTEBOOK_DIR) -> list[Path]:
@@ -99,11 +107,11 @@ def to_html(ipynb: Path, html: Path) -> Path:
     return html
 
 
-def _describe_failure(exc: Exception) -> str:
-    cell = getattr(exc, "exec_count", None)
-    ename, evalue = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", str(exc))
-    where = f"cell [{cell}]" if cell is not None else "a cell"
-    return f"{where} raised {ename}: {evalue}".strip()
+def _failure(notebook: str, exc: Exception) -> ReportError:
+    """A papermill execution error (or any other) as a :class:`ReportError`."""
+    return ReportError(notebook, cell_index=getattr(exc, "cell_index", None),
+                       ename=getattr(exc, "ename", type(exc).__name__),
+                       evalue=getattr(exc, "evalue", str(exc)))
 
 
 def render_notebook(
@@ -139,7 +147,7 @@ def render_notebook(
     if "output_dir" in pm.inspect_notebook(str(source)):
         params.setdefault("output_dir", str((out / source.stem).resolve()))
     started = time.perf_counter()
-    error = None
+    error: ReportError | None = None
     try:
         # The kernel starts in the notebook's folder through nbclient's resources, not
         # papermill's ``cwd``, which would chdir this whole process (racing other threads).
@@ -149,17 +157,19 @@ def render_notebook(
             resources={"metadata": {"path": str(source.parent)}},
         )
     except Exception as exc:
-        error = _describe_failure(exc)
+        error = _failure(source.stem, exc)
     html_path = to_html(ipynb, html) if ipynb.exists() else None
     findings = unsafe_markup(html_path.read_text(encoding="utf-8")) if html_path else []
     if findings:  # never leave a page with live markup from a corpus or a parameter
         html_path.unlink()
         html_path = None
-        error = (f"{error}; " if error else "") + (
-            f"the HTML page was not written: it holds markup the report does not make "
-            f"({'; '.join(findings[:3])})")
+        unsafe = ("the HTML page was not written: it holds markup the report does not make "
+                  f"({'; '.join(findings[:3])})")
+        error = (ReportError(source.stem, reason=unsafe) if error is None else ReportError(
+            source.stem, cell_index=error.cell_index, ename=error.ename, evalue=error.evalue,
+            reason=unsafe))
     return RenderResult(
-        notebook=source.stem, status="failed" if error else "ok",
+        notebook=source.stem, status=RenderStatus.FAILED if error else RenderStatus.OK,
         seconds=round(time.perf_counter() - started, 2), ipynb=ipynb, html=html_path,
         parameters=params, error=error,
     )
@@ -234,8 +244,8 @@ def write_index(results: Sequence[RenderResult], out_dir: Path, *,
             if path is not None and Path(path).exists():
                 links.append(f'<a href="{html.escape(_relative(Path(path), out_dir))}">'
                              f"{label}</a>")
-        status = ("ok" if r.status == "ok" else
-                  f'<b class="failed">failed</b><br><small>{html.escape(r.error or "")}</small>')
+        status = ("ok" if r.status == RenderStatus.OK else
+                  f'<b class="failed">failed</b><br><small>{html.escape(str(r.error))}</small>')
         params = html.escape(json.dumps(r.parameters, default=str, ensure_ascii=False))
         rows.append(f"<tr><td>{html.escape(r.notebook)}</td><td>{status}</td>"
                     f"<td>{r.seconds:.1f} s</td><td><code>{params}</code></td>"
@@ -255,7 +265,7 @@ table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.4em .6em;
 vertical-align:top;text-align:left}}code{{font-size:.8em}}.failed{{color:#b00}}</style>
 </head><body><h1>{html.escape(title)}</h1>
 <p>Generated {html.escape(time.strftime("%Y-%m-%d %H:%M"))} by <code>toolkit report</code>.
-{sum(r.status == "ok" for r in results)} of {len(results)} notebooks rendered.</p>
+{sum(r.status == RenderStatus.OK for r in results)} of {len(results)} notebooks rendered.</p>
 {report_table}{runs_table}</body></html>
 """
     index = out_dir / "index.html"
@@ -333,6 +343,6 @@ def render_grid(
     write_index([], out, title="Outlet comparison reports: batch",
                 runs=[(json.dumps(point, ensure_ascii=False, default=str),
                        out / _slug(point) / "index.html",
-                       "ok" if all(r.status == "ok" for r in results) else "failed")
+                       "ok" if all(r.status == RenderStatus.OK for r in results) else "failed")
                       for point, results in done])
     return done

@@ -71,18 +71,20 @@ def test_unknown_notebook_name_lists_the_available_ones():
 
 
 def test_grid_renders_one_report_per_point_with_a_top_index(tmp_path):
-    from toolkit.report import render_grid
+    from toolkit.report import _slug, render_grid
 
     runs = render_grid({"outlets": [["Daily Relay"], ["The Harbor Ledger"]]}, ["00"],
                        parameters={"corpus": "sample"}, out_dir=tmp_path)
     assert [point for point, _ in runs] == [{"outlets": ["Daily Relay"]},
                                            {"outlets": ["The Harbor Ledger"]}]
     assert all(r.status == "ok" for _, results in runs for r in results)
+    relay = _slug({"outlets": ["Daily Relay"]})
+    assert relay.startswith("outlets-Daily_Relay-")
     overview = pd.read_parquet(
-        tmp_path / "outlets-Daily_Relay" / "00_corpus_overview" / "outlet_overview.parquet")
+        tmp_path / relay / "00_corpus_overview" / "outlet_overview.parquet")
     assert overview["outlet"].tolist() == ["Daily Relay"]
     index = (tmp_path / "index.html").read_text()
-    assert "outlets-The_Harbor_Ledger/index.html" in index
+    assert f"{_slug({'outlets': ['The Harbor Ledger']})}/index.html" in index
 
 
 def test_a_parameter_no_notebook_takes_is_refused_before_running(tmp_path):

@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import ParameterError
+from .filenames import safe_name
 from .selection import resolve_corpus_path, select_articles
 from .tables import write_formats
 
@@ -125,11 +126,12 @@ def analysis_tables(params: dict[str, Any], articles: pd.DataFrame, *,
 
 
 def _output_path(output_dir: str, name: str) -> Path | None:
+    """``output_dir/<name>`` with ``name`` made a safe file name (a doc id may hold ``/``)."""
     if not output_dir:
         return None
     folder = Path(output_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    return folder / name
+    return folder / safe_name(name)
 
 
 def save_table(table: pd.DataFrame, name: str, output_dir: str) -> pd.DataFrame:
@@ -147,5 +149,5 @@ def save_figure(figure: Any, name: str, output_dir: str) -> Any:
     """Write a matplotlib figure as ``<name>.png`` (nothing when no folder); return it."""
     path = _output_path(output_dir, name)
     if path is not None:
-        figure.savefig(path.with_suffix(".png"), dpi=120, bbox_inches="tight")
+        figure.savefig(f"{path}.png", dpi=120, bbox_inches="tight")
     return figure

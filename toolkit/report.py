@@ -17,7 +17,6 @@ import html
 import itertools
 import json
 import os
-import re
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -31,6 +30,7 @@ import pandas as pd
 
 from . import config
 from .errors import ParameterError, ReportError
+from .filenames import safe_name
 from .htmlaudit import unsafe_markup
 from .parameters import clean_parameters
 
@@ -317,9 +317,15 @@ def grid_per(articles, per: str) -> list[dict[str, Any]]:
 
 
 def _slug(point: dict[str, Any]) -> str:
+    """The folder name of a grid point, unique for every different point.
+
+    Example:
+        >>> _slug({"outlet": "Fox News"}) != _slug({"outlet": "Fox/News"})
+        True
+    """
     text = "_".join(f"{k}-{v if not isinstance(v, list) else '+'.join(map(str, v))}"
                     for k, v in point.items())
-    return re.sub(r"[^A-Za-z0-9.+-]+", "_", text).strip("_")[:80] or "run"
+    return safe_name(text) if text else "run"
 
 
 def render_grid(

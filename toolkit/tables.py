@@ -59,7 +59,7 @@ def write_formats(table: pd.DataFrame, stem: str | Path,
     flat = table.reset_index() if not isinstance(table.index, pd.RangeIndex) else table
     paths = []
     for fmt in formats:
-        path = Path(stem).with_suffix(f".{fmt}")
+        path = Path(f"{stem}.{fmt}")  # not with_suffix: a stem may hold a dot ("v1.2")
         write_table(flat, path, fmt)
         paths.append(path)
     return paths

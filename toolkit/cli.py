@@ -21,7 +21,7 @@ from typing import Any
 from .corpus import FORMATS
 from .errors import ParameterError, ToolkitError
 from .parameters import clean_parameters, parameter_value, read_yaml
-from .tables import write_formats, write_table
+from .tables import OUTPUT_FORMATS, write_formats, write_table
 
 
 def _mapping(pairs: Sequence[str] | None) -> dict[str, str] | None:
@@ -266,7 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_corpus_arguments(attributions, format_flag="--corpus-format")
     attributions.add_argument("-o", "--output", required=True,
                               help="output file (.jsonl, .csv or .parquet)")
-    attributions.add_argument("--format", choices=("jsonl", "csv", "parquet"),
+    attributions.add_argument("--format", choices=OUTPUT_FORMATS,
                               help="output format (default: from the file name, else jsonl)")
     attributions.set_defaults(func=cmd_attributions)
 

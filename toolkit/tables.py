@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-FORMATS = ("jsonl", "csv", "parquet")
+OUTPUT_FORMATS = ("jsonl", "csv", "parquet")
 SUFFIX_FORMATS = {".csv": "csv", ".parquet": "parquet", ".jsonl": "jsonl"}
 
 
@@ -49,7 +49,7 @@ def write_table(table: pd.DataFrame, path: str | Path, fmt: str | None = None) -
     elif fmt == "parquet":
         table.to_parquet(path, index=False)
     else:
-        raise ValueError(f"unknown table format {fmt!r}; use one of {FORMATS}")
+        raise ValueError(f"unknown table format {fmt!r}; use one of {OUTPUT_FORMATS}")
     return fmt
 
 

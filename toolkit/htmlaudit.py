@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
+
+from .display import report_assets
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "body", "br", "caption", "code", "col", "colgroup", "dd",
@@ -39,8 +42,13 @@ SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*)\s*:", re.I)
 # CSS may embed data:image URIs (the template's icons) and nothing else that loads or runs.
 CSS_DANGER = re.compile(r"expression\s*\(|javascript:|@import|behaviou?r\s*:|"
                         r"url\(\s*['\"]?(?!data:image/)", re.I)
-# Scripts a report may carry on purpose, by the SHA-256 of their text (none so far).
-ALLOWED_SCRIPTS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def allowed_scripts() -> frozenset[str]:
+    """The SHA-256 of each script a report carries on purpose: the template's table
+    script (DataTables from the ``itables`` package, :func:`toolkit.display.report_assets`)."""
+    return frozenset({hashlib.sha256(report_assets()[1].encode()).hexdigest()})
 
 
 class _Audit(HTMLParser):
@@ -80,7 +88,7 @@ class _Audit(HTMLParser):
         text = "".join(self._text)
         if tag == "script":
             digest = hashlib.sha256(text.encode()).hexdigest()
-            if digest not in ALLOWED_SCRIPTS:
+            if digest not in allowed_scripts():
                 self.findings.append(f"<script> not on the allow-list ({text.strip()[:40]!r})")
         elif CSS_DANGER.search(text):
             self.findings.append(f"<style> loads or runs something "

@@ -29,6 +29,7 @@ from typing import Any
 import pandas as pd
 
 from . import config
+from .display import report_assets
 from .errors import ParameterError, ReportError
 from .filenames import safe_name
 from .htmlaudit import unsafe_markup
@@ -102,7 +103,9 @@ def to_html(ipynb: Path, html: Path) -> Path:
         template_name=TEMPLATE, extra_template_basedirs=[str(config.PACKAGE_DIR / "templates")],
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
     )
-    body, _ = exporter.from_notebook_node(nbformat.read(ipynb, as_version=4))
+    css, script = report_assets()
+    body, _ = exporter.from_notebook_node(nbformat.read(ipynb, as_version=4), resources={
+        "toolkit_css": css, "toolkit_script": script})
     html.write_text(body, encoding="utf-8")
     return html
 

@@ -29,10 +29,11 @@ def test_every_notebook_is_committed_without_outputs():
         assert len(tagged) == 1, f"{path.name} needs exactly one parameters cell"
 
 
-def test_overview_renders_on_the_sample_with_its_tables(tmp_path):
+def test_overview_renders_on_the_sample_with_its_tables(tmp_path, capfd):
     result = render_notebook("00", parameters={"output_dir": str(tmp_path / "tables")},
                              out_dir=tmp_path)
     assert result.status == "ok", result.error
+    assert "without encryption" not in capfd.readouterr().err  # IPC, not TCP
     html = result.html.read_text(encoding="utf-8")
     assert "Coverage at a glance" in html and "<img" in html
     assert "check_parameters(globals())" not in html  # code cells are left out

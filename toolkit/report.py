@@ -18,6 +18,7 @@ import itertools
 import json
 import os
 import time
+import uuid
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -27,6 +28,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from jupyter_client.manager import KernelManager
+from jupyter_core.paths import jupyter_runtime_dir
+from traitlets import CaselessStrEnum, default
 
 from . import config
 from .display import report_assets
@@ -36,6 +40,20 @@ from .htmlaudit import unsafe_markup
 from .parameters import clean_parameters
 
 KERNEL_NAME = "toolkit"
+
+
+class LocalKernelManager(KernelManager):
+    """A kernel reached over local IPC sockets, not TCP: nothing listens on the network
+    (and the kernel has no "running over TCP without encryption" warning to print)."""
+
+    transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc")
+
+    @default("ip")
+    def _ipc_path(self) -> str:
+        """An absolute socket path (the kernel runs in another folder than this process)."""
+        folder = Path(jupyter_runtime_dir())
+        folder.mkdir(parents=True, exist_ok=True)
+        return str(folder / f"toolkit-{uuid.uuid4().hex[:12]}-ipc")
 TEMPLATE = "toolkit_report"  # JupyterLab's page without CDN scripts (toolkit/templates)
 CELL_TIMEOUT_SECONDS = 1800
 
@@ -158,6 +176,7 @@ def render_notebook(
             str(source), str(ipynb), parameters=params, kernel_name=kernel_name,
             execution_timeout=timeout, progress_bar=False,
             resources={"metadata": {"path": str(source.parent)}},
+            kernel_manager_class=LocalKernelManager,
         )
     except Exception as exc:
         error = _failure(source.stem, exc)

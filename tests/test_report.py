@@ -62,8 +62,12 @@ def test_parallel_reports_land_in_a_relative_out_dir(tmp_path, monkeypatch):
     assert [r.status for r in results] == ["ok", "ok"]
     for name in ("00_corpus_overview", "04_outlet_report"):
         assert (out / f"{name}.html").exists() and any((out / name).iterdir())
-    assert (out / "index.html").exists()
     assert not (config.NOTEBOOK_DIR / "reports").exists()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "<b>Corpus overview</b>" in index and "What is in the corpus" in index
+    assert "corpus: ../../" in index and str(tmp_path) not in index  # paths relative
+    assert "outlet: Daily Relay (chosen by the report)" in index  # 04 picked it
+    assert "output_dir" not in index
 
 
 def test_unknown_notebook_name_lists_the_available_ones():

@@ -19,12 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from IPython.display import display
 
 from .errors import ParameterError
 from .filenames import safe_name
 from .selection import resolve_corpus_path, select_articles
 from .tables import write_formats
 
+RECORD_MIMETYPE = "application/vnd.toolkit.record+json"
 IPYTHON_NAMES = {"In", "Out", "get_ipython", "exit", "quit", "open"}
 # Papermill injects literals only (YAML gives lists, never tuples); functions, classes,
 # modules and UPPER_CASE constants in globals are imports.
@@ -151,3 +153,13 @@ def save_figure(figure: Any, name: str, output_dir: str) -> Any:
     if path is not None:
         figure.savefig(f"{path}.png", dpi=120, bbox_inches="tight")
     return figure
+
+
+def record(**values: Any) -> None:
+    """Record choices a report made (e.g. the outlet picked when none was given), so
+    ``index.html`` can show them; nothing appears in the notebook or its HTML.
+
+    Example:
+        >>> record(outlet="The Harbor Ledger")  # doctest: +SKIP
+    """
+    display({RECORD_MIMETYPE: values}, raw=True)

@@ -17,6 +17,7 @@ import html
 import itertools
 import json
 import os
+import re
 import time
 import uuid
 from collections.abc import Sequence
@@ -37,6 +38,7 @@ from .display import report_assets
 from .errors import ParameterError, ReportError
 from .filenames import safe_name
 from .htmlaudit import unsafe_markup
+from .notebook import RECORD_MIMETYPE
 from .parameters import clean_parameters
 
 KERNEL_NAME = "toolkit"
@@ -77,6 +79,10 @@ class RenderResult:
         html: the HTML page without code cells (``None`` when it could not be written).
         parameters: the parameters injected.
         error: for a failure, the notebook, the cell and what it raised.
+        title: the notebook's title (its first heading).
+        summary: what the report shows (the first paragraph under the title).
+        recorded: choices the notebook made and recorded with
+            :func:`toolkit.notebook.record` (e.g. the outlet 04 picked when none was given).
     """
 
     notebook: str
@@ -86,6 +92,9 @@ class RenderResult:
     html: Path | None
     parameters: dict[str, Any] = field(default_factory=dict)
     error: ReportError | None = None
+    title: str = ""
+    summary: str = ""
+    recorded: dict[str, Any] = field(default_factory=dict)
 
 
 def list_notebooks(directory: Path = config.NOTEBOOK_DIR) -> list[Path]:
@@ -121,11 +130,44 @@ def to_html(ipynb: Path, html: Path) -> Path:
         template_name=TEMPLATE, extra_template_basedirs=[str(config.PACKAGE_DIR / "templates")],
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
     )
+    notebook = nbformat.read(ipynb, as_version=4)
+    for cell in notebook.cells:  # recorded choices are for the index, not the page
+        if "outputs" in cell:
+            cell.outputs = [o for o in cell.outputs if RECORD_MIMETYPE not in o.get("data", {})]
     css, script = report_assets()
-    body, _ = exporter.from_notebook_node(nbformat.read(ipynb, as_version=4), resources={
+    body, _ = exporter.from_notebook_node(notebook, resources={
         "toolkit_css": css, "toolkit_script": script})
     html.write_text(body, encoding="utf-8")
     return html
+
+
+def notebook_summary(notebook: Path) -> tuple[str, str]:
+    """A notebook's title and what it shows: its first markdown cell's heading and the
+    paragraph under it.
+
+    Example:
+        >>> notebook_summary(find_notebook("00"))[0]
+        'Corpus overview'
+    """
+    import nbformat
+
+    cells = nbformat.read(notebook, as_version=4).cells
+    text = next((c.source for c in cells if c.cell_type == "markdown"), "")
+    blocks = [block.strip() for block in text.split("\n\n") if block.strip()]
+    title = blocks[0].lstrip("#").strip() if blocks and blocks[0].startswith("#") else ""
+    paragraph = " ".join((blocks[1] if title and len(blocks) > 1 else "").split())
+    return title, re.split(r"(?<=[.:!?])\s", paragraph, maxsplit=1)[0]
+
+
+def recorded_values(ipynb: Path) -> dict[str, Any]:
+    """What an executed notebook recorded with :func:`toolkit.notebook.record`."""
+    import nbformat
+
+    values: dict[str, Any] = {}
+    for cell in nbformat.read(ipynb, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            values.update(output.get("data", {}).get(RECORD_MIMETYPE, {}))
+    return values
 
 
 def _failure(notebook: str, exc: Exception) -> ReportError:
@@ -190,10 +232,12 @@ def render_notebook(
         error = (ReportError(source.stem, reason=unsafe) if error is None else ReportError(
             source.stem, cell_index=error.cell_index, ename=error.ename, evalue=error.evalue,
             reason=unsafe))
+    title, summary = notebook_summary(source)
     return RenderResult(
         notebook=source.stem, status=RenderStatus.FAILED if error else RenderStatus.OK,
         seconds=round(time.perf_counter() - started, 2), ipynb=ipynb, html=html_path,
-        parameters=params, error=error,
+        parameters=params, error=error, title=title, summary=summary,
+        recorded=recorded_values(ipynb) if ipynb.exists() else {},
     )
 
 
@@ -251,12 +295,34 @@ def _relative(path: Path | None, base: Path) -> str | None:
         return path.resolve().as_uri()
 
 
+def _shown_value(name: str, value: Any, out_dir: Path) -> str:
+    """A parameter value for the index: paths relative to the report folder, lists
+    joined, empty values as "all" (the notebooks' meaning of an empty filter)."""
+    if value in ("", [], None):
+        return "all" if name in ("outlets", "cue_classes", "story") else "–"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if name == "corpus" and isinstance(value, str) and Path(value).is_absolute():
+        return os.path.relpath(value, out_dir.resolve())
+    return str(value)
+
+
+def _parameter_list(result: RenderResult, out_dir: Path) -> str:
+    items = [(name, _shown_value(name, value, out_dir))
+             for name, value in result.parameters.items() if name != "output_dir"]
+    items += [(name, f"{value} (chosen by the report)")
+              for name, value in result.recorded.items()]
+    return "<ul>" + "".join(f"<li>{html.escape(name)}: {html.escape(value)}</li>"
+                            for name, value in items) + "</ul>" if items else "defaults"
+
+
 def write_index(results: Sequence[RenderResult], out_dir: Path, *,
                 title: str = "Outlet comparison reports",
                 runs: Sequence[tuple[str, Path, str]] = ()) -> Path:
-    """``index.html``: every report with its status, run time and parameters (escaped),
-    and links to its HTML, executed notebook and tables; ``runs`` adds links to the
-    indexes of batch runs (label, index path, status)."""
+    """``index.html``: every report with what it shows, its status, run time and
+    parameters (paths relative to the index, choices the report made), and links to its
+    HTML, executed notebook and tables; ``runs`` adds links to the indexes of batch runs
+    (label, index path, status). Every string is escaped."""
     out_dir.mkdir(parents=True, exist_ok=True)
     rows = []
     for r in results:
@@ -268,26 +334,29 @@ def write_index(results: Sequence[RenderResult], out_dir: Path, *,
                              f"{label}</a>")
         status = ("ok" if r.status == RenderStatus.OK else
                   f'<b class="failed">failed</b><br><small>{html.escape(str(r.error))}</small>')
-        params = html.escape(json.dumps(r.parameters, default=str, ensure_ascii=False))
-        rows.append(f"<tr><td>{html.escape(r.notebook)}</td><td>{status}</td>"
-                    f"<td>{r.seconds:.1f} s</td><td><code>{params}</code></td>"
+        name = html.escape(r.title or r.notebook)
+        rows.append(f"<tr><td><b>{name}</b><br><small>{html.escape(r.notebook)}</small></td>"
+                    f"<td>{html.escape(r.summary)}</td><td>{status}</td>"
+                    f"<td>{r.seconds:.0f} s</td><td>{_parameter_list(r, out_dir)}</td>"
                     f"<td>{' · '.join(links)}</td></tr>")
     run_rows = "".join(
         f'<tr><td><a href="{html.escape(_relative(path, out_dir))}">{html.escape(label)}</a>'
         f"</td><td>{html.escape(status)}</td></tr>" for label, path, status in runs)
     runs_table = (f"<h2>Batch runs</h2><table><tr><th>run</th><th>status</th></tr>"
                   f"{run_rows}</table>" if runs else "")
-    report_table = ("<table><tr><th>notebook</th><th>status</th><th>run time</th>"
-                    f"<th>parameters</th><th>files</th></tr>{''.join(rows)}</table>"
-                    if results else "")
+    report_table = ("<table><tr><th>report</th><th>what it shows</th><th>status</th>"
+                    "<th>run time</th><th>parameters</th><th>files</th></tr>"
+                    f"{''.join(rows)}</table>" if results else "")
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
-<style>body{{font-family:sans-serif;margin:2em;max-width:70em}}
+<style>body{{font-family:sans-serif;margin:2em;max-width:78em;line-height:1.4}}
 table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.4em .6em;
-vertical-align:top;text-align:left}}code{{font-size:.8em}}.failed{{color:#b00}}</style>
+vertical-align:top;text-align:left}}td ul{{margin:0;padding-left:1.1em}}
+small{{color:#666}}.failed{{color:#b00}}</style>
 </head><body><h1>{html.escape(title)}</h1>
 <p>Generated {html.escape(time.strftime("%Y-%m-%d %H:%M"))} by <code>toolkit report</code>.
-{sum(r.status == RenderStatus.OK for r in results)} of {len(results)} notebooks rendered.</p>
+{sum(r.status == RenderStatus.OK for r in results)} of {len(results)} reports rendered. Open a
+report's page to read it; its tables (Parquet and CSV) and figures (PNG) are in its folder.</p>
 {report_table}{runs_table}</body></html>
 """
     index = out_dir / "index.html"

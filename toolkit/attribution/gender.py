@@ -1,0 +1,336 @@
+"""gender: the gender of quoted people, from the text first and first names second.
+
+The Gender Gap Tracker's headline figure, the share of women among the people a news
+outlet quotes, needs each quoted person's gender. Evidence, strongest first, pooled over
+every attribution of one corpus-wide identity (``speaker_id``, :mod:`.identities`):
+
+1. What the text says about the speaker (``toolkit/lexicons/gender_terms.tsv``): a
+   pronoun source resolved to the speaker ("she said", weight 1); a courtesy title or
+   gendered title in the speaker's name, source mention or role ("Mrs. Ambler",
+   "Congresswoman Waters", "a spokeswoman", weight 2); and, when the articles are given, a
+   title before the speaker's surname anywhere in an article quoting them ("Ms. Ambler",
+   weight 2 per article, none when both "Mr." and "Ms." precede the surname there).
+2. The first name, from the gender-guesser package (Jörg Michael's ``nam_dict`` of about
+   45,000 first names in 55 countries, weight 2): only a name listed as ``male`` or
+   ``female`` overall, and not listed otherwise for the English-speaking countries of
+   :data:`NAME_COUNTRIES` ("Rand" is female overall but male in the USA: no evidence).
+
+The gender with the most weight is taken when it has at least :data:`MARGIN` times the
+other's weight; anything else (no evidence, or conflicting evidence) is ``unknown``.
+Only people (``speaker_type == "person"``) get a gender; other rows get ``None``.
+
+Example:
+    >>> rows = pd.DataFrame({"doc_id": ["a", "a", "b"], "outlet": ["X", "X", "Y"],
+    ...     "speaker": ["Mara Kovell", "Mara Kovell", "Jonas Petrak"],
+    ...     "speaker_id": ["person:mara-kovell", "person:mara-kovell", "person:jonas-petrak"],
+    ...     "speaker_type": ["person"] * 3, "source": ["Kovell", "she", "Petrak"],
+    ...     "speaker_role": [None, None, None]})
+    >>> identity_genders(rows).to_dict()
+    {'person:jonas-petrak': 'male', 'person:mara-kovell': 'female'}
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import gender_guesser.detector
+import pandas as pd
+
+from ..lexicons import lexicon_path, load_lexicon
+from ..stats import pool_outlets
+
+GENDERS = ("female", "male", "unknown")
+GENDER_LEXICON = "gender_terms"
+NAME_COUNTRIES = ("usa", "great_britain")
+MARGIN = 3.0
+WEIGHTS = {"pronoun": 1.0, "title": 2.0, "role": 2.0, "article_title": 2.0, "name": 2.0}
+ROLE_STOP = re.compile(r"[,;(]| (?:of|for|at|in|on|with|from|to|who|whose|which|that|and)\b")
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*")
+COUNT_COLUMNS = ["people_quoted", "women_quoted", "men_quoted", "gender_unknown_quoted",
+                 "gendered_quoted"]
+OUTLET_MEASURES = {
+    "share_women_quoted": ("women_quoted", "gendered_quoted", 1.0),
+    "share_gender_unknown": ("gender_unknown_quoted", "people_quoted", 1.0),
+}
+FirstNameGender = Callable[[str], "str | None"]
+
+
+@lru_cache(maxsize=8)
+def _terms(path: Path, mtime_ns: int) -> dict[str, dict[str, str]]:
+    table = load_lexicon(path)
+    by_kind: dict[str, dict[str, str]] = defaultdict(dict)
+    for term, gender, kind in zip(table["term"], table["gender"], table["kind"]):
+        by_kind[kind][term.lower()] = gender
+    return dict(by_kind)
+
+
+def gender_terms() -> dict[str, dict[str, str]]:
+    """The lexicon as ``kind → {term: gender}`` (re-read when the file changes).
+
+    Example:
+        >>> gender_terms()["title"]["mrs"], gender_terms()["role"]["husband"]
+        ('female', 'male')
+    """
+    path = lexicon_path(GENDER_LEXICON)
+    return _terms(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=1)
+def _detector() -> gender_guesser.detector.Detector:
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """``female``/``male`` when gender-guesser lists the first name so overall and no
+    country of :data:`NAME_COUNTRIES` lists it with the other gender; ``None`` for unknown,
+    mostly-one-gender and unisex names.
+
+    Example:
+        >>> first_name_gender("Alda"), first_name_gender("Oskar"), first_name_gender("Rand")
+        ('female', 'male', None)
+    """
+    detector = _detector()
+    overall = detector.get_gender(name)
+    if overall not in ("female", "male"):
+        return None
+    listed = detector.names.get(name.lower(), {})
+    columns = [detector.COUNTRIES.index(country) for country in NAME_COUNTRIES]
+    for gender, countries in listed.items():
+        if gender not in (overall, f"mostly_{overall}") and any(
+                countries[i] != " " for i in columns):
+            return None
+    return overall
+
+
+def is_first_name(word: str) -> bool:
+    """Whether gender-guesser lists ``word`` as a first name of any gender.
+
+    Example:
+        >>> is_first_name("Dariusz"), is_first_name("Baker")
+        (True, False)
+    """
+    return _detector().get_gender(word) != "unknown"
+
+
+def _title_gender(words: list[str], titles: dict[str, str]) -> str | None:
+    """The gender of a title among the words before a name ("former Congresswoman Maxine
+    Waters", "Mrs. Ambler"): read until the first capitalised word that is no title."""
+    for word in words:
+        gender = titles.get(word.lower().rstrip("."))
+        if gender:
+            return gender
+        if word[:1].isupper():
+            return None
+    return None
+
+
+def role_gender(role: str | None) -> str | None:
+    """The gender of a role's head noun ("his wife" → female; "a spokesman for the
+    ministry" → male), read up to the first comma, preposition or clause.
+
+    Example:
+        >>> role_gender("his wife"), role_gender("a spokesman for the ministry")
+        ('female', 'male')
+        >>> role_gender("director of the Calder Basin Authority") is None
+        True
+    """
+    if not isinstance(role, str) or not role.strip():
+        return None
+    head = ROLE_STOP.split(role.strip(), maxsplit=1)[0].lower().split()
+    roles = gender_terms().get("role", {})
+    if len(head) >= 2 and " ".join(head[-2:]) in roles:
+        return roles[" ".join(head[-2:])]
+    return roles.get(head[-1].strip(".’'")) if head else None
+
+
+def mention_evidence(source: str | None, speaker: str | None, role: str | None
+                     ) -> list[tuple[str, str]]:
+    """(gender, kind) evidence of one attribution: a pronoun source, a title in the
+    speaker's name, source mention or role, a gendered role noun.
+
+    Example:
+        >>> mention_evidence("she", "Ruth Ambler", None)
+        [('female', 'pronoun')]
+        >>> mention_evidence("Mr. Fesk", "Dorian Fesk", "the opposition leader")
+        [('male', 'title')]
+    """
+    terms = gender_terms()
+    evidence = []
+    if isinstance(source, str) and source.strip().lower() in terms.get("pronoun", {}):
+        evidence.append((terms["pronoun"][source.strip().lower()], "pronoun"))
+    titles = terms.get("title", {})
+    for text in (speaker, source, role):
+        if isinstance(text, str):
+            gender = _title_gender(text.split(), titles)
+            if gender:
+                evidence.append((gender, "title"))
+                break
+    gender = role_gender(role)
+    if gender:
+        evidence.append((gender, "role"))
+    return evidence
+
+
+def _given_name(name: str) -> str | None:
+    """The first word of a full name, if it is not an initial or a title."""
+    words = NAME_TOKEN.findall(name)
+    titles = gender_terms().get("title", {})
+    while words and words[0].lower().rstrip(".") in titles:
+        words = words[1:]
+    if len(words) < 2 or len(words[0].rstrip(".")) < 2 or "." in words[0]:
+        return None
+    return words[0]
+
+
+def _surname(name: str) -> str | None:
+    """The last word of a name that is not a suffix ("Jr.")."""
+    words = [w for w in NAME_TOKEN.findall(name) if w.lower().rstrip(".") not in SUFFIXES]
+    return words[-1] if words else None
+
+
+def article_title_votes(quoted: Iterable[tuple[str, str, str]], texts: dict[str, str]
+                        ) -> Counter:
+    """``(speaker_id, gender) → articles`` in which the titles written before the
+    speaker's surname ("Ms. Ambler", "Mr Fesk") are all of that gender.
+
+    Args:
+        quoted: ``(doc_id, speaker_id, canonical name)`` for each person quoted in an
+            article.
+        texts: ``doc_id → text``.
+
+    Example:
+        >>> article_title_votes([("a", "person:ruth-ambler", "Ruth Ambler")],
+        ...                     {"a": "Ms. Ambler said so, and Ms Ambler left."})
+        Counter({('person:ruth-ambler', 'female'): 1})
+    """
+    titles = gender_terms().get("title", {})
+    forms = sorted({t.capitalize() for t in titles}, key=len, reverse=True)
+    title = "|".join(re.escape(form) for form in forms)
+    votes: Counter = Counter()
+    for doc_id, speaker_id, name in set(quoted):
+        text, surname = texts.get(doc_id), _surname(name or "")
+        if not isinstance(text, str) or not surname:
+            continue
+        pattern = rf"\b({title})\.?\s+(?:[A-Z][\w'’.-]*\s+){{0,2}}?{re.escape(surname)}\b"
+        found = {titles[m.group(1).lower()] for m in re.finditer(pattern, text)}
+        if len(found) == 1:
+            votes[(speaker_id, found.pop())] += 1
+    return votes
+
+
+def identity_genders(attributions: pd.DataFrame, *, articles: pd.DataFrame | None = None,
+                     names: dict[str, str] | None = None,
+                     first_name: FirstNameGender = first_name_gender) -> pd.Series:
+    """The gender of every person identity: ``speaker_id → female|male|unknown``.
+
+    Args:
+        attributions: rows with ``speaker_id``, ``speaker_type``, ``speaker``, ``source``
+            and ``speaker_role`` (and ``doc_id`` when ``articles`` is given).
+        articles: the articles table (``doc_id``, ``text``): adds the evidence of titles
+            before the speaker's surname anywhere in the articles quoting them.
+        names: ``speaker_id → canonical name`` (the speakers table's ``name``); by
+            default each identity's most frequent ``speaker``.
+        first_name: first name → ``female``/``male``/``None`` (the default reads
+            gender-guesser; pass your own list's lookup to replace it).
+
+    Returns:
+        A Series indexed by ``speaker_id`` (sorted), one value of :data:`GENDERS` each.
+    """
+    people = attributions[(attributions["speaker_type"] == "person")
+                          & attributions["speaker_id"].notna()]
+    if names is None:
+        names = (people.groupby("speaker_id")["speaker"]
+                 .agg(lambda s: s.value_counts().sort_index().idxmax()).to_dict())
+    score: dict[str, Counter] = defaultdict(Counter)
+    for speaker_id, source, speaker, role in zip(people["speaker_id"], people["source"],
+                                                 people["speaker"], people["speaker_role"]):
+        for gender, kind in mention_evidence(source, speaker, role):
+            score[speaker_id][gender] += WEIGHTS[kind]
+    if articles is not None and len(people):
+        quoted = zip(people["doc_id"], people["speaker_id"], people["speaker_id"].map(names))
+        texts = dict(zip(articles["doc_id"], articles["text"]))
+        for (speaker_id, gender), n in article_title_votes(quoted, texts).items():
+            score[speaker_id][gender] += WEIGHTS["article_title"] * n
+    result = {}
+    for speaker_id in sorted(set(people["speaker_id"])):
+        votes = score[speaker_id]
+        given = _given_name(names.get(speaker_id) or "")
+        gender = first_name(given) if given else None
+        if gender:
+            votes[gender] += WEIGHTS["name"]
+        result[speaker_id] = _decide(votes)
+    return pd.Series(result, dtype="object", name="speaker_gender").rename_axis("speaker_id")
+
+
+def _decide(votes: Counter) -> str:
+    female, male = votes.get("female", 0.0), votes.get("male", 0.0)
+    if female > 0 and female >= MARGIN * male:
+        return "female"
+    if male > 0 and male >= MARGIN * female:
+        return "male"
+    return "unknown"
+
+
+def gender_counts(attributions: pd.DataFrame) -> pd.DataFrame:
+    """Per article: distinct people quoted (person identities), and how many of them are
+    women, men, of unknown gender, and of known gender.
+
+    Args:
+        attributions: rows with ``doc_id``, ``outlet``, ``speaker_id``, ``speaker_type``
+            and ``speaker_gender`` (as :func:`toolkit.attribution.identities.identify_speakers`
+            returns them).
+
+    Returns:
+        One row per article that has attributions: ``doc_id``, ``outlet`` and
+        :data:`COUNT_COLUMNS`. Join it to the articles table (zeros for the others).
+
+    Example:
+        >>> rows = pd.DataFrame({"doc_id": ["a", "a", "a"], "outlet": ["X"] * 3,
+        ...     "speaker_id": ["person:ruth-ambler", "person:ruth-ambler", "person:fesk"],
+        ...     "speaker_type": ["person"] * 3,
+        ...     "speaker_gender": ["female", "female", "unknown"]})
+        >>> gender_counts(rows).iloc[0, 2:].astype(int).tolist()
+        [2, 1, 0, 1, 1]
+    """
+    people = attributions[(attributions["speaker_type"] == "person")
+                          & attributions["speaker_id"].notna()]
+    people = people.drop_duplicates(["doc_id", "speaker_id"])
+    articles = attributions[["doc_id", "outlet"]].drop_duplicates("doc_id")
+    counts = (pd.crosstab(people["doc_id"], people["speaker_gender"])
+              .reindex(columns=list(GENDERS), fill_value=0))
+    table = articles.merge(counts, left_on="doc_id", right_index=True, how="left").fillna(0)
+    table = table.rename(columns={"female": "women_quoted", "male": "men_quoted",
+                                  "unknown": "gender_unknown_quoted"})
+    for column in ("women_quoted", "men_quoted", "gender_unknown_quoted"):
+        table[column] = table[column].astype("int64")
+    table["people_quoted"] = table[["women_quoted", "men_quoted",
+                                    "gender_unknown_quoted"]].sum(axis=1)
+    table["gendered_quoted"] = table["women_quoted"] + table["men_quoted"]
+    return table[["doc_id", "outlet", *COUNT_COLUMNS]].reset_index(drop=True)
+
+
+def women_share_by_outlet(per_article: pd.DataFrame, *, samples: int = 1000,
+                          seed: int = 0) -> pd.DataFrame:
+    """Per outlet: the share of women among the quoted people of known gender
+    (``share_women_quoted``) and the share of quoted people whose gender is unknown
+    (``share_gender_unknown``), pooled over articles with 95% bootstrap intervals
+    (:func:`toolkit.stats.pool_outlets`).
+
+    Args:
+        per_article: :func:`gender_counts` output (articles without attributions may be
+            added with zero counts; they change nothing but the ``articles`` column).
+
+    Example:
+        >>> per_article = pd.DataFrame({"outlet": ["X", "X", "Y"], "women_quoted": [1, 0, 2],
+        ...     "gendered_quoted": [2, 2, 2], "gender_unknown_quoted": [0, 1, 0],
+        ...     "people_quoted": [2, 3, 2]})
+        >>> women_share_by_outlet(per_article)["share_women_quoted"].tolist()
+        [0.25, 1.0]
+    """
+    return pool_outlets(per_article, OUTLET_MEASURES, samples=samples, seed=seed)
+

@@ -41,10 +41,28 @@ def test_she_resolved_to_the_speaker_makes_her_female_without_any_name_list():
 
 
 def test_pronouns_are_pooled_over_the_whole_corpus_identity():
-    table = rows(["Kalnay"] * 5, sources=["he", "he", "he", "she", "Kalnay"])
-    assert identity_genders(table, first_name=no_names)["Kalnay"] == "male"
-    table = rows(["Kalnay"] * 3, sources=["he", "she", "Kalnay"])
-    assert identity_genders(table, first_name=no_names)["Kalnay"] == "unknown"
+    table = rows(["Kalnay"] * 6, sources=["he", "he", "he", "he", "she", "Kalnay"])
+    assert identity_genders(table, first_name=no_names)["Kalnay"] == "male"  # 4 of 5
+    table = rows(["Kalnay"] * 4, sources=["he", "he", "she", "Kalnay"])
+    assert identity_genders(table, first_name=no_names)["Kalnay"] == "unknown"  # 2 of 3
+
+
+def test_unclear_pronouns_defer_to_the_first_name_when_most_of_them_agree():
+    table = rows(["person:oskar-lind"] * 3, sources=["he", "he", "she"],
+                 speakers=["Oskar Lind"] * 3)
+    assert identity_genders(table)["person:oskar-lind"] == "male"
+    table = rows(["person:oskar-lind"] * 3, sources=["she", "she", "he"],
+                 speakers=["Oskar Lind"] * 3)
+    assert identity_genders(table)["person:oskar-lind"] == "unknown"
+
+
+def test_clear_text_overrides_a_first_name_listed_only_outside_english_speaking_countries():
+    table = rows(["person:ilhan-varek"] * 3, sources=["she", "she", "she"],
+                 speakers=["Ilhan Varek"] * 3)
+    assert identity_genders(table)["person:ilhan-varek"] == "female"
+    table = rows(["person:greta-lind"] * 3, sources=["he", "he", "he"],
+                 speakers=["Greta Lind"] * 3)
+    assert identity_genders(table)["person:greta-lind"] == "unknown"  # Greta is local
 
 
 @pytest.mark.parametrize(("source", "speaker", "role", "expected"), [

@@ -44,6 +44,11 @@ def test_a_bare_surname_stays_apart_when_two_people_share_it():
     assert result == ["person:dorian-fesk", "person:mila-fesk", "person:fesk"]
 
 
+def test_a_bare_name_that_begins_another_full_name_is_ambiguous():
+    rows = table(["Jonas Holm", "Holm Seo-yeon", "Holm"])  # family name first in the second
+    assert ids(rows)[2] == "person:holm"
+
+
 def test_a_middle_initial_or_name_does_not_make_a_new_person():
     rows = table(["Dorian J. Fesk", "Dorian Fesk", "Dorian James Fesk"])
     assert ids(rows) == ["person:dorian-fesk"] * 3
@@ -61,8 +66,13 @@ def test_two_different_full_names_never_merge():
 
 
 def test_a_suffix_is_part_of_the_name():
-    rows = table(["Dorian Fesk", "Dorian Fesk Jr.", "Fesk"])
-    assert ids(rows) == ["person:dorian-fesk", "person:dorian-fesk-jr", "person:fesk"]
+    rows = table(["Dorian Fesk", "Dorian Fesk Jr.", "Fesk", "Fesk Jr."])
+    assert ids(rows) == ["person:dorian-fesk", "person:dorian-fesk-jr", "person:fesk",
+                         "person:dorian-fesk-jr"]
+    alone = identify_speakers(table(["Fesk Jr.", "Fesk", "Mila Fesk", "Dorian Fesk"]))
+    assert alone.attributions["speaker_id"].tolist()[:2] == ["person:fesk-jr", "person:fesk"]
+    names = alone.speakers.set_index("speaker_id")["name"]
+    assert names["person:fesk-jr"] == "Fesk Jr." and names["person:fesk"] == "Fesk"
 
 
 @pytest.mark.parametrize("speaker", [
@@ -151,6 +161,14 @@ def test_an_injected_medium_key_decides_which_names_are_one_medium():
 def test_a_reporter_of_a_medium_is_the_medium():
     assert ids(table(["a Reuters reporter", "Reuters"], types=["media"] * 2)) == [
         "media:reuters"] * 2
+
+
+def test_a_medium_described_around_its_name_is_that_medium_and_bare_nouns_are_none():
+    rows = table(["the Veskarian paper Castellane Tribune", "Castellane Tribune",
+                  "The newspaper", "Paper"], types=["media"] * 4)
+    result = ids(rows)
+    assert result[:2] == ["media:castellane-tribune"] * 2
+    assert pd.isna(result[2]) and pd.isna(result[3])
 
 
 # --- the table and its stability -----------------------------------------------------------

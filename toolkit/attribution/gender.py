@@ -6,18 +6,25 @@ every attribution of one corpus-wide identity (``speaker_id``, :mod:`.identities
 
 1. What the text says about the speaker (``toolkit/lexicons/gender_terms.tsv``): a
    pronoun source resolved to the speaker ("she said", weight 1); a courtesy title or
-   gendered title in the speaker's name, source mention or role ("Mrs. Ambler",
-   "Congresswoman Waters", "a spokeswoman", weight 2); and, when the articles are given, a
-   title before the speaker's surname anywhere in an article quoting them ("Ms. Ambler",
-   weight 2 per article, none when both "Mr." and "Ms." precede the surname there).
-2. The first name, from the gender-guesser package (Jörg Michael's ``nam_dict`` of about
-   45,000 first names in 55 countries, weight 2): only a name listed as ``male`` or
-   ``female`` overall, and not listed otherwise for the English-speaking countries of
-   :data:`NAME_COUNTRIES` ("Rand" is female overall but male in the USA: no evidence).
+   gendered title in the speaker's name, in a source mention naming the speaker, or in the
+   speaker's role ("Mrs. Ambler", "Congresswoman Waters", "a spokeswoman", weight 2); and,
+   when the articles are given, a title before the speaker's surname anywhere in an
+   article quoting them ("Ms. Ambler", weight 2 per article, none when both "Mr." and
+   "Ms." precede the surname there).
+2. The first name, from the gender-guesser package (Jörg Michael's ``nam_dict``: about
+   48,000 first names with their frequency in 55 countries and regions): only a name
+   listed as ``male`` or ``female`` overall and not with the other gender in the
+   English-speaking countries of :data:`NAME_COUNTRIES` ("Rand" is female overall but male
+   in the USA: no evidence). A name listed in those countries is *local*, a stronger
+   witness than one listed only elsewhere ("Ilhan").
 
-The gender with the most weight is taken when it has at least :data:`MARGIN` times the
-other's weight; anything else (no evidence, or conflicting evidence) is ``unknown``.
-Only people (``speaker_type == "person"``) get a gender; other rows get ``None``.
+Pronoun links come from in-article resolution and carry its errors (a "she said" next to
+a man's name), so the text decides alone only when it is clear: at least
+:data:`CLEAR_SHARE` of its weight for one gender. Clear text wins, unless the first name says the
+opposite and is local or the text is a single pronoun (then ``unknown``). Unclear text defers to the first name when
+most of its weight agrees with the name; with no text evidence the first name decides.
+Anything else is ``unknown``. Only people (``speaker_type == "person"``) get a gender;
+other rows get ``None``.
 
 Example:
     >>> rows = pd.DataFrame({"doc_id": ["a", "a", "b"], "outlet": ["X", "X", "Y"],
@@ -46,8 +53,8 @@ from ..stats import pool_outlets
 GENDERS = ("female", "male", "unknown")
 GENDER_LEXICON = "gender_terms"
 NAME_COUNTRIES = ("usa", "great_britain")
-MARGIN = 3.0
-WEIGHTS = {"pronoun": 1.0, "title": 2.0, "role": 2.0, "article_title": 2.0, "name": 2.0}
+CLEAR_SHARE = 0.8
+WEIGHTS = {"pronoun": 1.0, "title": 2.0, "role": 2.0, "article_title": 2.0}
 ROLE_STOP = re.compile(r"[,;(]| (?:of|for|at|in|on|with|from|to|who|whose|which|that|and)\b")
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 NAME_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*")
@@ -107,6 +114,21 @@ def first_name_gender(name: str) -> str | None:
     return overall
 
 
+def listed_locally(name: str, gender: str) -> bool:
+    """Whether gender-guesser lists the first name with this gender (or mostly this
+    gender) in one of :data:`NAME_COUNTRIES`.
+
+    Example:
+        >>> listed_locally("Greta", "female"), listed_locally("Ilhan", "male")
+        (True, False)
+    """
+    detector = _detector()
+    listed = detector.names.get(name.lower(), {})
+    columns = [detector.COUNTRIES.index(country) for country in NAME_COUNTRIES]
+    return any(countries[i] != " " for g, countries in listed.items()
+               if g in (gender, f"mostly_{gender}") for i in columns)
+
+
 def is_first_name(word: str) -> bool:
     """Whether gender-guesser lists ``word`` as a first name of any gender.
 
@@ -151,25 +173,32 @@ def role_gender(role: str | None) -> str | None:
 def mention_evidence(source: str | None, speaker: str | None, role: str | None
                      ) -> list[tuple[str, str]]:
     """(gender, kind) evidence of one attribution: a pronoun source, a title in the
-    speaker's name, source mention or role, a gendered role noun.
+    speaker's name, in a source mention that names the speaker, or in the role; a
+    gendered role noun.
 
     Example:
         >>> mention_evidence("she", "Ruth Ambler", None)
         [('female', 'pronoun')]
         >>> mention_evidence("Mr. Fesk", "Dorian Fesk", "the opposition leader")
         [('male', 'title')]
+        >>> mention_evidence("Mr. Lind", "Dorian Fesk", None)  # a mention of someone else
+        []
     """
     terms = gender_terms()
     evidence = []
     if isinstance(source, str) and source.strip().lower() in terms.get("pronoun", {}):
         evidence.append((terms["pronoun"][source.strip().lower()], "pronoun"))
     titles = terms.get("title", {})
+    surname = _surname(speaker) if isinstance(speaker, str) else None
     for text in (speaker, source, role):
-        if isinstance(text, str):
-            gender = _title_gender(text.split(), titles)
-            if gender:
-                evidence.append((gender, "title"))
-                break
+        if not isinstance(text, str):
+            continue
+        if text is source and surname and surname.lower() not in text.lower():
+            continue  # the mention names someone else: a resolution error, not evidence
+        gender = _title_gender(text.split(), titles)
+        if gender:
+            evidence.append((gender, "title"))
+            break
     gender = role_gender(role)
     if gender:
         evidence.append((gender, "role"))
@@ -258,21 +287,37 @@ def identity_genders(attributions: pd.DataFrame, *, articles: pd.DataFrame | Non
             score[speaker_id][gender] += WEIGHTS["article_title"] * n
     result = {}
     for speaker_id in sorted(set(people["speaker_id"])):
-        votes = score[speaker_id]
         given = _given_name(names.get(speaker_id) or "")
-        gender = first_name(given) if given else None
-        if gender:
-            votes[gender] += WEIGHTS["name"]
-        result[speaker_id] = _decide(votes)
+        name = first_name(given) if given else None
+        local = name is not None and (first_name is not first_name_gender
+                                      or listed_locally(given, name))
+        result[speaker_id] = decide_gender(score[speaker_id], name, name_is_local=local)
     return pd.Series(result, dtype="object", name="speaker_gender").rename_axis("speaker_id")
 
 
-def _decide(votes: Counter) -> str:
-    female, male = votes.get("female", 0.0), votes.get("male", 0.0)
-    if female > 0 and female >= MARGIN * male:
-        return "female"
-    if male > 0 and male >= MARGIN * female:
-        return "male"
+def decide_gender(text: Counter, name: str | None, *, name_is_local: bool = True) -> str:
+    """Combine the weighted text evidence and the first name's gender (module docstring).
+
+    Example:
+        >>> decide_gender(Counter(female=9, male=2), "male")  # clear text, local name
+        'unknown'
+        >>> decide_gender(Counter(female=9, male=2), "male", name_is_local=False)
+        'female'
+        >>> decide_gender(Counter(female=7, male=3), "female")  # unclear text agrees
+        'female'
+        >>> decide_gender(Counter(), "male"), decide_gender(Counter(female=1, male=1), None)
+        ('male', 'unknown')
+    """
+    female, male = text.get("female", 0.0), text.get("male", 0.0)
+    total = female + male
+    if total == 0:
+        return name or "unknown"
+    leader = "female" if female > male else "male"
+    if max(female, male) >= CLEAR_SHARE * total:
+        against_name = name not in (None, leader)
+        return "unknown" if against_name and (name_is_local or total < 2) else leader
+    if name is not None and text.get(name, 0.0) > total / 2:
+        return name
     return "unknown"
 
 

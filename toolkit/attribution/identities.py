@@ -65,6 +65,10 @@ FAMILIES = {"person": "person", "media": "media", "organization": "org",
             "government": "org", "document": "doc"}
 GENERIC_MEDIA_WORDS = frozenset({"news", "channel", "network", "tv", "television", "online",
                                  "newspaper", "magazine", "website", "com"})
+BARE_MEDIA_NOUNS = frozenset({"paper", "station", "broadcaster", "agency", "radio", "daily",
+                              "outlet", "media", "press"})
+CONNECTIVES = frozenset({"of", "de", "on", "and", "&", "for", "la", "le", "del", "di", "da",
+                         "du", "des", "y", "am", "im", "the"})
 PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du",
                        "la", "le", "al", "el", "bin", "ibn", "st", "ter", "dos", "das"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -137,13 +141,29 @@ def body_key(name: str) -> str | None:
 
 
 def _medium_words(name: str) -> list[str]:
-    words = [re.sub(r"'s$", "", w) for w in _words(name)]
-    while len(words) > 1 and words[-1].islower():
-        words = words[:-1]  # "a Reuters reporter": the medium is Reuters
+    """A medium's name words: the last run of capitalised words when there is one ("a
+    Reuters reporter", "the German paper Süddeutsche Zeitung", "CNN affiliate"), without
+    possessives and generic trailing words; nothing for a bare generic word ("Paper")."""
+    words = [re.sub(r"'s$", "", w.replace("’", "'")) for w in _words(name)]
+    capital = [i for i, w in enumerate(words) if _capitalised(w)]
+    if capital and not all(_capitalised(w) or w in CONNECTIVES for w in words):
+        end = capital[-1] + 1
+        start = end - 1
+        while start > 0 and (_capitalised(words[start - 1]) or (
+                words[start - 1] in CONNECTIVES and start > 1
+                and _capitalised(words[start - 2]))):
+            start -= 1
+        words = words[start:end]
     words = [_fold(w).rstrip(".") for w in words]
     while len(words) > 1 and words[-1] in GENERIC_MEDIA_WORDS:
         words = words[:-1]
+    if not words or (len(words) == 1 and words[0] in GENERIC_MEDIA_WORDS | BARE_MEDIA_NOUNS):
+        return []
     return words
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
 
 
 def medium_name_key(name: str) -> str | None:
@@ -154,8 +174,8 @@ def medium_name_key(name: str) -> str | None:
     Example:
         >>> medium_name_key("Fox News Channel"), medium_name_key("The Harbor Ledger's")
         ('fox', 'harbor ledger')
-        >>> medium_name_key("a Reuters reporter")
-        'reuters'
+        >>> medium_name_key("a Reuters reporter"), medium_name_key("the Times of Israel")
+        ('reuters', 'times of israel')
     """
     return " ".join(_medium_words(name)) or None
 
@@ -281,10 +301,14 @@ def _person_groups(names: dict[str, PersonName]) -> dict[str, str]:
     by_surname: dict[str, set[str]] = defaultdict(set)
     for text, n in full.items():
         by_surname[n.surname].add(key_of[text])
+        by_surname[n.given].add(key_of[text])  # "Kim" may be Kim Jong-un, given name first
     for text, n in names.items():
         if n.given is None:
             candidates = by_surname.get(n.surname, set())
-            key_of[text] = next(iter(candidates)) if len(candidates) == 1 else n.surname
+            if n.suffix:  # "Fesk Jr." can only be a Fesk Jr.
+                candidates = {key for key in candidates if key.endswith(f" {n.suffix}")}
+            own = " ".join(p for p in (n.surname, n.suffix) if p)
+            key_of[text] = next(iter(candidates)) if len(candidates) == 1 else own
     return key_of
 
 
@@ -443,11 +467,12 @@ def _speakers_table(rows: pd.DataFrame, people: dict[str, PersonName],
                 outlet_ids.setdefault(sid, []).append(name)
             elif isinstance(outlet, str):
                 outlets[sid].add(outlet)
+    given_forms = {name.text for name in people.values() if name.given}
     records = []
     for sid, surface in forms.items():
         family = sid.split(":", 1)[0]
         if family == "person":
-            full = Counter({f: n for f, n in surface.items() if len(f.split()) > 1})
+            full = Counter({f: n for f, n in surface.items() if f in given_forms})
             name = _canonical(full or surface, longer=False)
         else:
             name = _canonical(surface, outlet_ids.get(sid, ()))

@@ -113,7 +113,10 @@ def find_boilerplate(text: str, *, lexicon: str | Path = BOILERPLATE_LEXICON
         >>> [(s.kind, text[s.start:s.end]) for s in find_boilerplate(text)]
         [('credit', '(AP Photo/Ines Varga)'), ('read_more', 'Read more:')]
     """
-    patterns = _patterns(lexicon)
+    return _find(text, _patterns(lexicon))
+
+
+def _find(text: str, patterns: _Patterns) -> list[BoilerplateSpan]:
     found = []
     for pattern in (patterns.line, patterns.inline):
         if pattern is None:
@@ -161,6 +164,22 @@ def mask_boilerplate(text: str, *, lexicon: str | Path = BOILERPLATE_LEXICON) ->
     return mask_spans(text, spans) if spans else text
 
 
+def mask_texts(texts: Iterable[str], *, lexicon: str | Path = BOILERPLATE_LEXICON
+               ) -> list[str]:
+    """:func:`mask_boilerplate` of each text, the lexicon read once for all of them.
+
+    Example:
+        >>> mask_texts(["It held.", "Advertisement"])
+        ['It held.', '             ']
+    """
+    patterns = _patterns(lexicon)
+    masked = []
+    for text in texts:
+        spans = _find(text, patterns)
+        masked.append(mask_spans(text, spans) if spans else text)
+    return masked
+
+
 def boilerplate_counts(texts: Iterable[str | None], *,
                        lexicon: str | Path = BOILERPLATE_LEXICON) -> pd.DataFrame:
     """Per text: ``boilerplate_spans`` (pieces masked) and ``boilerplate_chars`` (their
@@ -170,9 +189,10 @@ def boilerplate_counts(texts: Iterable[str | None], *,
         >>> boilerplate_counts(["It held.\\nAdvertisement", None]).values.tolist()
         [[1, 13], [0, 0]]
     """
+    patterns = _patterns(lexicon)
     rows = []
     for text in texts:
-        spans = find_boilerplate(text, lexicon=lexicon) if isinstance(text, str) else []
+        spans = _find(text, patterns) if isinstance(text, str) else []
         rows.append((len(spans), sum(span.end - span.start for span in spans)))
     return pd.DataFrame(rows, columns=COUNT_COLUMNS, dtype="int64")
 

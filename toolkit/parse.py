@@ -46,7 +46,7 @@ from spacy.tokens import Doc, DocBin
 from tqdm import tqdm
 
 from . import config
-from .boilerplate import mask_boilerplate
+from .boilerplate import mask_texts
 from .nlp import load_pipeline, pipeline_id
 
 DEFAULT_BATCH_SIZE = 64
@@ -269,7 +269,7 @@ def parse(
             ``$TOOLKIT_PROGRESS`` is ``0``.
         stats: a :class:`ParseStats` to fill with hit and parse counts.
         mask: parse the text with its web boilerplate masked
-            (:func:`toolkit.boilerplate.mask_boilerplate`); same length, same offsets.
+            (:func:`toolkit.boilerplate.mask_texts`); same length, same offsets.
 
     Yields:
         Docs with ``doc.user_data["doc_id"]`` set when the table has a ``doc_id`` column;
@@ -283,7 +283,7 @@ def parse(
     nlp = nlp or load_pipeline()
     texts, doc_ids = _texts(articles)
     if mask:
-        texts = [mask_boilerplate(text) for text in texts]
+        texts = mask_texts(texts)
     stats = stats if stats is not None else ParseStats()
     keys = [text_key(text) for text in texts]
     store = ParseCache(nlp, cache_dir) if cache else None

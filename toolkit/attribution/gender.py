@@ -20,11 +20,11 @@ every attribution of one corpus-wide identity (``speaker_id``, :mod:`.identities
 
 Pronoun links come from in-article resolution and carry its errors (a "she said" next to
 a man's name), so the text decides alone only when it is clear: at least
-:data:`CLEAR_SHARE` of its weight for one gender. Clear text wins, unless the first name says the
-opposite and is local or the text is a single pronoun (then ``unknown``). Unclear text defers to the first name when
-most of its weight agrees with the name; with no text evidence the first name decides.
-Anything else is ``unknown``. Only people (``speaker_type == "person"``) get a gender;
-other rows get ``None``.
+:data:`CLEAR_SHARE` of its weight for one gender. Clear text wins, unless the first name
+says the opposite and is local, or the text is a single pronoun (then ``unknown``).
+Unclear text defers to the first name when most of its weight agrees with the name; with
+no text evidence the first name decides. Anything else is ``unknown``. Only people
+(``speaker_type == "person"``) get a gender; other rows get ``None``.
 
 Example:
     >>> rows = pd.DataFrame({"doc_id": ["a", "a", "b"], "outlet": ["X", "X", "Y"],
@@ -151,7 +151,10 @@ def _title_gender(words: list[str], titles: dict[str, str]) -> str | None:
     return None
 
 
-def role_gender(role: str | None) -> str | None:
+Terms = dict[str, dict[str, str]]
+
+
+def role_gender(role: str | None, *, terms: Terms | None = None) -> str | None:
     """The gender of a role's head noun ("his wife" → female; "a spokesman for the
     ministry" → male), read up to the first comma, preposition or clause.
 
@@ -164,14 +167,14 @@ def role_gender(role: str | None) -> str | None:
     if not isinstance(role, str) or not role.strip():
         return None
     head = ROLE_STOP.split(role.strip(), maxsplit=1)[0].lower().split()
-    roles = gender_terms().get("role", {})
+    roles = (terms or gender_terms()).get("role", {})
     if len(head) >= 2 and " ".join(head[-2:]) in roles:
         return roles[" ".join(head[-2:])]
     return roles.get(head[-1].strip(".’'")) if head else None
 
 
-def mention_evidence(source: str | None, speaker: str | None, role: str | None
-                     ) -> list[tuple[str, str]]:
+def mention_evidence(source: str | None, speaker: str | None, role: str | None, *,
+                     terms: Terms | None = None) -> list[tuple[str, str]]:
     """(gender, kind) evidence of one attribution: a pronoun source, a title in the
     speaker's name, in a source mention that names the speaker, or in the role; a
     gendered role noun.
@@ -184,7 +187,7 @@ def mention_evidence(source: str | None, speaker: str | None, role: str | None
         >>> mention_evidence("Mr. Lind", "Dorian Fesk", None)  # a mention of someone else
         []
     """
-    terms = gender_terms()
+    terms = terms or gender_terms()
     evidence = []
     if isinstance(source, str) and source.strip().lower() in terms.get("pronoun", {}):
         evidence.append((terms["pronoun"][source.strip().lower()], "pronoun"))
@@ -199,16 +202,15 @@ def mention_evidence(source: str | None, speaker: str | None, role: str | None
         if gender:
             evidence.append((gender, "title"))
             break
-    gender = role_gender(role)
+    gender = role_gender(role, terms=terms)
     if gender:
         evidence.append((gender, "role"))
     return evidence
 
 
-def _given_name(name: str) -> str | None:
+def _given_name(name: str, titles: dict[str, str]) -> str | None:
     """The first word of a full name, if it is not an initial or a title."""
     words = NAME_TOKEN.findall(name)
-    titles = gender_terms().get("title", {})
     while words and words[0].lower().rstrip(".") in titles:
         words = words[1:]
     if len(words) < 2 or len(words[0].rstrip(".")) < 2 or "." in words[0]:
@@ -222,10 +224,13 @@ def _surname(name: str) -> str | None:
     return words[-1] if words else None
 
 
-def article_title_votes(quoted: Iterable[tuple[str, str, str]], texts: dict[str, str]
-                        ) -> Counter:
+def article_title_votes(quoted: Iterable[tuple[str, str, str]], texts: dict[str, str], *,
+                        terms: Terms | None = None) -> Counter:
     """``(speaker_id, gender) → articles`` in which the titles written before the
     speaker's surname ("Ms. Ambler", "Mr Fesk") are all of that gender.
+
+    Each article is read once: every title followed by up to three capitalised words
+    records those words as surnames seen with the title's gender.
 
     Args:
         quoted: ``(doc_id, speaker_id, canonical name)`` for each person quoted in an
@@ -234,21 +239,30 @@ def article_title_votes(quoted: Iterable[tuple[str, str, str]], texts: dict[str,
 
     Example:
         >>> article_title_votes([("a", "person:ruth-ambler", "Ruth Ambler")],
-        ...                     {"a": "Ms. Ambler said so, and Ms Ambler left."})
+        ...                     {"a": "Ms. Ambler said so, and Ms Ruth Ambler's aide left."})
         Counter({('person:ruth-ambler', 'female'): 1})
     """
-    titles = gender_terms().get("title", {})
+    titles = (terms or gender_terms()).get("title", {})
     forms = sorted({t.capitalize() for t in titles}, key=len, reverse=True)
-    title = "|".join(re.escape(form) for form in forms)
-    votes: Counter = Counter()
+    pattern = re.compile(rf"\b({'|'.join(re.escape(form) for form in forms)})\.?\s+"
+                         r"((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)")
+    by_doc: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for doc_id, speaker_id, name in set(quoted):
-        text, surname = texts.get(doc_id), _surname(name or "")
-        if not isinstance(text, str) or not surname:
+        surname = _surname(name or "")
+        if surname:
+            by_doc[doc_id].append((speaker_id, surname))
+    votes: Counter = Counter()
+    for doc_id, people in by_doc.items():
+        text = texts.get(doc_id)
+        if not isinstance(text, str):
             continue
-        pattern = rf"\b({title})\.?\s+(?:[A-Z][\w'’.-]*\s+){{0,2}}?{re.escape(surname)}\b"
-        found = {titles[m.group(1).lower()] for m in re.finditer(pattern, text)}
-        if len(found) == 1:
-            votes[(speaker_id, found.pop())] += 1
+        seen: dict[str, set[str]] = defaultdict(set)
+        for match in pattern.finditer(text):
+            for word in match.group(2).split():
+                seen[re.sub(r"['’]s$", "", word).rstrip(".")].add(titles[match.group(1).lower()])
+        for speaker_id, surname in people:
+            if len(seen.get(surname, ())) == 1:
+                votes[(speaker_id, next(iter(seen[surname])))] += 1
     return votes
 
 
@@ -275,19 +289,20 @@ def identity_genders(attributions: pd.DataFrame, *, articles: pd.DataFrame | Non
     if names is None:
         names = (people.groupby("speaker_id")["speaker"]
                  .agg(lambda s: s.value_counts().sort_index().idxmax()).to_dict())
+    terms = gender_terms()
     score: dict[str, Counter] = defaultdict(Counter)
     for speaker_id, source, speaker, role in zip(people["speaker_id"], people["source"],
                                                  people["speaker"], people["speaker_role"]):
-        for gender, kind in mention_evidence(source, speaker, role):
+        for gender, kind in mention_evidence(source, speaker, role, terms=terms):
             score[speaker_id][gender] += WEIGHTS[kind]
     if articles is not None and len(people):
         quoted = zip(people["doc_id"], people["speaker_id"], people["speaker_id"].map(names))
         texts = dict(zip(articles["doc_id"], articles["text"]))
-        for (speaker_id, gender), n in article_title_votes(quoted, texts).items():
+        for (speaker_id, gender), n in article_title_votes(quoted, texts, terms=terms).items():
             score[speaker_id][gender] += WEIGHTS["article_title"] * n
     result = {}
     for speaker_id in sorted(set(people["speaker_id"])):
-        given = _given_name(names.get(speaker_id) or "")
+        given = _given_name(names.get(speaker_id) or "", terms.get("title", {}))
         name = first_name(given) if given else None
         local = name is not None and (first_name is not first_name_gender
                                       or listed_locally(given, name))

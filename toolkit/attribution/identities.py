@@ -236,7 +236,8 @@ class PersonName:
     text: str
 
 
-def person_name(speaker: str) -> PersonName | None:
+def person_name(speaker: str, *, titles: frozenset[str] | None = None,
+                non_names: frozenset[str] | None = None) -> PersonName | None:
     """Split a person speaker into name parts, titles and offices dropped; ``None`` when
     the speaker is a description rather than a name.
 
@@ -256,13 +257,13 @@ def person_name(speaker: str) -> PersonName | None:
         start -= 1  # the trailing run of capitalised words (and particles) is the name
     if start == len(words) or any(w in DESCRIPTION_WORDS for w in lower[:start]):
         return None
-    titles = _titles()
+    titles = _titles() if titles is None else titles
     cut = start
     for i in range(start, len(words)):
         if lower[i] in titles or lower[i] in NAME_MODIFIERS:
             cut = i + 1  # a title or office inside the run: the name follows it
     words, lower = words[cut:], lower[cut:]
-    if len(words) == 1 and lower[0] in _non_names():
+    if len(words) == 1 and lower[0] in (_non_names() if non_names is None else non_names):
         return None  # an unresolved "He", "They", "Who"
     if len(words) >= 3 and not is_first_name(words[0]) and is_first_name(words[1]):
         words, lower = words[1:], lower[1:]  # "Baker Dariusz Helm"
@@ -334,10 +335,16 @@ def _media_groups(names: Iterable[str], medium_key: MediumKey) -> dict[str, str]
         if key:
             own[name] = key
     keys = sorted(set(own.values()))
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        for word in key.split():
+            by_word[word].add(key)
     merged = {}
     for key in keys:
-        longer = [other for other in keys if _contained(key.split(), other.split())]
-        merged[key] = longer[0] if len(longer) == 1 and key not in known else key
+        words = key.split()
+        pool = set.intersection(*(by_word[word] for word in words)) if key not in known else ()
+        longer = [other for other in pool if _contained(words, other.split())]
+        merged[key] = longer[0] if len(longer) == 1 else key
     return {name: merged[key] for name, key in own.items()}
 
 
@@ -397,7 +404,9 @@ def identify_speakers(
     families = [_family(t, s, medium_key) if s is not None else None
                 for t, s in zip(rows["speaker_type"], speakers)]
 
-    people = {s: person_name(s) for s, f in zip(speakers, families) if f == "person"}
+    titles, non_names = _titles(), _non_names()
+    people = {s: person_name(s, titles=titles, non_names=non_names)
+              for s in {s for s, f in zip(speakers, families) if f == "person"}}
     people = {s: n for s, n in people.items() if n is not None}
     person_keys = _person_groups({n.text: n for n in people.values()})
     relay_names = {name for name, _ in _relay_hops(rows)}

@@ -202,3 +202,13 @@ def test_ids_and_names_do_not_depend_on_row_order_or_sharding():
 
 def test_the_module_examples_run():
     assert doctest.testmod(identities).failed == 0
+
+
+def test_an_ambiguous_bare_surname_is_settled_by_the_full_name_its_article_writes():
+    rows = table(["Dorian Fesk", "Mila Fesk", "Fesk", "Fesk"])
+    articles = pd.DataFrame({"doc_id": ["d0", "d1", "d2", "d3"], "text": [
+        "Dorian Fesk spoke.", "Mila Fesk spoke.", "Mila Fesk arrived and Fesk said so.",
+        "Fesk said so, with Dorian Fesk and Mila Fesk beside her."]})
+    result = identify_speakers(rows, articles=articles).attributions["speaker_id"].tolist()
+    assert result == ["person:dorian-fesk", "person:mila-fesk", "person:mila-fesk",
+                      "person:fesk"]

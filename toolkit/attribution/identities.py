@@ -12,7 +12,9 @@ shards concatenated) and merges variants only when the corpus leaves no doubt:
   given agrees ("Donald J. Trump" = "Donald Trump"; "George W. Bush" and "George H. W.
   Bush" stay apart, and "George Bush" with them stays on its own). A bare surname merges
   into the one full name with that surname ("Trump" → "Donald Trump" only if no other
-  Trump is quoted). Two different full names never merge ("Bernie Sanders" ≠ "Bernard
+  Trump is quoted, nor a name that starts with "Trump"); given the articles, a bare name
+  still ambiguous in the corpus goes to the one candidate its own article writes in full.
+  Two different full names never merge ("Bernie Sanders" ≠ "Bernard
   Sanders"). A description that merely contains a name ("a spokesperson for Mayor Alda
   Brennic") gets no identity.
 - Media: outlet names, relay hops and media speakers share one key per medium, given by
@@ -284,8 +286,10 @@ def person_name(speaker: str, *, titles: frozenset[str] | None = None,
     return PersonName(given, middles, surname, suffix, text.rstrip(","))
 
 
-def _person_groups(names: dict[str, PersonName]) -> dict[str, str]:
-    """``surface text → person key``, merging as the module docstring says."""
+def _person_groups(names: dict[str, PersonName]
+                   ) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """``surface text → person key``, merging as the module docstring says, and for each
+    bare name left ambiguous the full-name keys it could stand for."""
     full = {text: n for text, n in names.items() if n.given}
     initials: dict[tuple, set[str]] = defaultdict(set)
     for n in full.values():
@@ -303,6 +307,7 @@ def _person_groups(names: dict[str, PersonName]) -> dict[str, str]:
     for text, n in full.items():
         by_surname[n.surname].add(key_of[text])
         by_surname[n.given].add(key_of[text])  # "Kim" may be Kim Jong-un, given name first
+    ambiguous: dict[str, set[str]] = {}
     for text, n in names.items():
         if n.given is None:
             candidates = by_surname.get(n.surname, set())
@@ -310,7 +315,33 @@ def _person_groups(names: dict[str, PersonName]) -> dict[str, str]:
                 candidates = {key for key in candidates if key.endswith(f" {n.suffix}")}
             own = " ".join(p for p in (n.surname, n.suffix) if p)
             key_of[text] = next(iter(candidates)) if len(candidates) == 1 else own
-    return key_of
+            if len(candidates) > 1:
+                ambiguous[text] = candidates
+    return key_of, ambiguous
+
+
+def _named_in_article(rows: pd.DataFrame, keys: list[str | None], people: dict[str, PersonName],
+                      person_keys: dict[str, str], ambiguous: dict[str, set[str]],
+                      articles: pd.DataFrame) -> list[str | None]:
+    """Keys of bare names that stay ambiguous in the corpus, settled per article: the one
+    candidate whose full name the article writes ("Clinton" in an article that names
+    Hillary Clinton and no other Clinton)."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for name in people.values():
+        if name.given:
+            forms[person_keys[name.text]].add(name.text)
+    texts = dict(zip(articles["doc_id"], articles["text"]))
+    settled = list(keys)
+    for i, (doc_id, speaker) in enumerate(zip(rows["doc_id"], rows["speaker"])):
+        name = people.get(speaker) if isinstance(speaker, str) else None
+        text = texts.get(doc_id)
+        if name is None or name.text not in ambiguous or not isinstance(text, str):
+            continue
+        named = [key for key in ambiguous[name.text]
+                 if any(form in text for form in forms[key])]
+        if len(named) == 1:
+            settled[i] = named[0]
+    return settled
 
 
 # --- media -----------------------------------------------------------------------------
@@ -385,8 +416,10 @@ def identify_speakers(
         medium_key: a medium's name → its canonical key, or ``None`` when the name is not
             a known medium (:func:`lexicon_medium_key` by default; a media-alias module
             plugs in here).
-        articles: the articles table (``doc_id``, ``text``), used for the gender evidence
-            of titles before a speaker's surname (optional).
+        articles: the articles table (``doc_id``, ``text``), optional: a bare surname that
+            is ambiguous in the corpus is settled per article when the article writes
+            exactly one of the candidates' full names, and titles before a speaker's
+            surname in the articles add gender evidence.
         first_name: first name → ``female``/``male``/``None`` (see
             :func:`toolkit.attribution.gender.identity_genders`).
 
@@ -408,13 +441,13 @@ def identify_speakers(
     people = {s: person_name(s, titles=titles, non_names=non_names)
               for s in {s for s, f in zip(speakers, families) if f == "person"}}
     people = {s: n for s, n in people.items() if n is not None}
-    person_keys = _person_groups({n.text: n for n in people.values()})
+    person_keys, ambiguous = _person_groups({n.text: n for n in people.values()})
     relay_names = {name for name, _ in _relay_hops(rows)}
     media_names = {s for s, f in zip(speakers, families) if f == "media"}
     media_keys = _media_groups(sorted(media_names | relay_names | set(outlet_names)),
                                medium_key)
 
-    ids: list[str | None] = []
+    keys: list[str | None] = []
     for speaker, family in zip(speakers, families):
         key = None
         if family == "person" and speaker in people:
@@ -423,8 +456,11 @@ def identify_speakers(
             key = media_keys.get(speaker)
         elif family in ("org", "doc"):
             key = body_key(speaker)
-        ids.append(f"{family}:{slug(key)}" if key else None)
-    rows["speaker_id"] = ids
+        keys.append(key)
+    if articles is not None and ambiguous:
+        keys = _named_in_article(rows, keys, people, person_keys, ambiguous, articles)
+    rows["speaker_id"] = [f"{family}:{slug(key)}" if key else None
+                          for family, key in zip(families, keys)]
 
     table = _speakers_table(rows, people, media_keys, outlet_names)
     names = dict(zip(table["speaker_id"], table["name"]))

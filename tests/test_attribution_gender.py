@@ -5,7 +5,6 @@ shares with bootstrap intervals; the sample's answer key."""
 from __future__ import annotations
 
 import doctest
-import importlib.util
 
 import pandas as pd
 import pytest
@@ -169,21 +168,14 @@ def test_the_module_examples_run():
 
 
 # --- the sample's answer key ----------------------------------------------------------------
-def _answer_key() -> dict[str, tuple]:
-    spec = importlib.util.spec_from_file_location(
-        "check_sample", config.SAMPLE_DIR / "check_sample.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.SPEAKER_GENDERS
-
-
-def test_sample_genders_agree_with_the_answer_key_wherever_labelled():
+def test_sample_genders_agree_with_the_answer_key_wherever_labelled(sample_answer_key):
     articles = load_corpus(config.SAMPLE_CORPUS)
     result = identify_speakers(extract_attributions(articles, progress=False),
                                articles=articles)
     people = result.speakers[result.speakers["speaker_type"] == "person"]
     labelled = dict(zip(people["name"], people["speaker_gender"]))
-    key = {name: stated for name, (stated, _, _) in _answer_key().items() if stated}
+    key = {name: stated for name, (stated, _, _) in sample_answer_key.SPEAKER_GENDERS.items()
+           if stated}
     wrong = {name: labelled[name] for name in key
              if labelled.get(name) not in (key[name], "unknown", None)}
     assert wrong == {}

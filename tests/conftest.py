@@ -51,3 +51,16 @@ def sample_reports(tmp_path_factory):
     out = tmp_path_factory.mktemp("sample-reports")
     results = render_all(parameters={"corpus": str(config.SAMPLE_CORPUS)}, out_dir=out, jobs=2)
     return out, {r.notebook: r for r in results}
+
+
+@pytest.fixture(scope="session")
+def sample_answer_key():
+    """``data/sample/check_sample.py`` as a module: the sample's answer-key tables
+    (``SCARE_QUOTES``, ``TRAVELS``, ``SPEAKER_GENDERS``)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "check_sample", config.SAMPLE_DIR / "check_sample.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -71,12 +71,14 @@ def load_from_args(args: argparse.Namespace, *, errors: str = "raise"):
 
 
 def cmd_corpus_info(args: argparse.Namespace) -> int:
+    from .boilerplate import boilerplate_summary
     from .corpus import summarize
 
     result = load_from_args(args, errors="collect")
     summary = summarize(result.articles)
     summary["records_read"] = result.records_read
     summary["rejected"] = len(result.rejects)
+    summary.update(boilerplate_summary(result.articles["text"]))
     if args.json:
         print(json.dumps(summary, default=str))
         return 0
@@ -84,6 +86,9 @@ def cmd_corpus_info(args: argparse.Namespace) -> int:
           f"{len(summary['outlets'])} outlets, published {summary['date_from']} to "
           f"{summary['date_to']}")
     print(f"records read: {result.records_read}; rejected: {len(result.rejects)}")
+    print(f"web boilerplate masked before parsing: {summary['boilerplate_spans']} spans, "
+          f"{summary['boilerplate_chars']} characters, in {summary['boilerplate_articles']} "
+          "articles")
     for outlet, count in list(summary["outlets"].items())[: args.top]:
         print(f"  {count:6d}  {outlet}")
     if len(summary["outlets"]) > args.top:

@@ -13,6 +13,11 @@ into place (atomic on POSIX), so two runs at once can never leave a half-written
 that looks complete. A shard whose bytes, Doc count or texts disagree with its manifest
 is reported (a :class:`CacheWarning`), deleted and re-parsed, never returned as wrong Docs.
 
+Web page furniture (newsletter sign-ups, share prompts, photo credits: see
+:mod:`toolkit.boilerplate`) is masked with spaces of the same length before parsing, so
+``doc.text`` has the article's length and offsets, and the cache keys on the masked text:
+a parse of differently masked text (an older lexicon, ``mask=False``) is never reused.
+
 The default cache directory is :func:`toolkit.config.cache_dir` (``$TOOLKIT_CACHE_DIR``
 or ``<project>/.cache/toolkit``); ``cache_dir=`` overrides it per call.
 
@@ -47,6 +52,7 @@ from spacy.tokens import Doc, DocBin
 from tqdm import tqdm
 
 from . import config
+from .boilerplate import mask_texts
 from .errors import CacheWarning, EncodingError
 from .nlp import component_classes, load_pipeline, pipeline_id
 
@@ -304,6 +310,7 @@ def parse(
     progress: bool | None = None,
     stats: ParseStats | None = None,
     piece_chars: int = PIECE_CHARS,
+    mask: bool = True,
 ) -> Iterator[Doc]:
     """Yield one parsed Doc per article, in order, reading and filling the cache.
 
@@ -319,9 +326,12 @@ def parse(
             ``$TOOLKIT_PROGRESS`` is ``0``.
         stats: a :class:`ParseStats` to fill with hit and parse counts.
         piece_chars: texts longer than this are parsed in pieces (:func:`parse_text`).
+        mask: parse the text with its web boilerplate masked
+            (:func:`toolkit.boilerplate.mask_texts`); same length, same offsets.
 
     Yields:
-        Docs with ``doc.user_data["doc_id"]`` set when the table has a ``doc_id`` column.
+        Docs with ``doc.user_data["doc_id"]`` set when the table has a ``doc_id`` column;
+        ``doc.text`` is the masked text.
 
     Example:
         >>> docs = list(parse(["It rained.", "It snowed."], progress=False))
@@ -330,6 +340,8 @@ def parse(
     """
     nlp = nlp or load_pipeline()
     texts, doc_ids = _texts(articles)
+    if mask:
+        texts = mask_texts(texts)
     stats = stats if stats is not None else ParseStats()
     keys = _keys(texts, doc_ids)
     store = ParseCache(nlp, cache_dir) if cache else None

@@ -110,6 +110,49 @@ TRAVELS = [
        "verbatim")]),
 ]
 
+# Gender of every named person quoted in the corpus, as the text states it (a pronoun or
+# a gendered noun that refers to the person), with the snippet that states it; None where
+# the text never says (the name alone is not evidence here). The toolkit's speaker_gender
+# must agree wherever it labels one of these people (it may say "unknown").
+SPEAKER_GENDERS = {
+    "Mara Kovell": ("female", "harbor-ledger-e01", "reads our own paperwork,\" she said"),
+    "Alda Brennic": ("female", "patriot-beacon-e01", "Brennic, who has spent months boasting about her"),
+    "Dorian Fesk": ("male", "patriot-beacon-e01", "a report on their desks,\" he said"),
+    "Imre Kalnay": ("male", "daily-relay-e04", "since I started here,\" he said in an interview with the broadcaster"),
+    "Ruth Ambler": ("female", "harbor-ledger-e01", "The structure of the dam itself is sound,\" she added"),
+    "Jonas Petrak": ("male", "harbor-ledger-e02", "Petrak told the Ledger. He said the union had cut its demand"),
+    "Greta Holm": ("female", "patriot-beacon-e02", "Holm, to her credit, refused to cave. She insisted"),
+    "Nadia Ostrova": ("female", "daily-relay-e03", "according to Radio Meridian. She said the mayor was not a suspect"),
+    "Edmund Carrow": (None, None, None),
+    "Bram Stellan": ("male", "harbor-ledger-e04", "in a phone interview on Monday evening. He said engineers believed"),
+    "Rosa Ilvane": ("female", "patriot-beacon-e04", "claimed in Castellane that she would review"),
+    "Anselm Grieve": ("male", "patriot-beacon-e05", "122-millimetre guns, and he promised to show"),
+    "Teodor Vasko": ("male", "harbor-ledger-e05", "would be offered places in Riverton, he added"),
+    "Mirela Danek": ("female", "harbor-ledger-e05", "was woken by the first explosion. She described the night"),
+    "Evelin Saar": ("female", "harbor-ledger-e06", "In an interview with the Ledger afterwards, she said she understood the anger"),
+    "Tomas Reyl": ("male", "daily-relay-e06", "He said in the same interview that the union regretted the violence"),
+    "Hanna Vold": ("female", "harbor-ledger-e06", "Hanna Vold, a police spokeswoman"),
+    "Hugo Marrant": ("male", "daily-relay-e07", "Marrant told the Ledger. He said the company would publish"),
+    "Lena Dowd": ("female", "harbor-ledger-e07", "said her inspectors had been on site since 3 p.m."),
+    "Sabine Lautrec": ("female", "harbor-ledger-e08", "favoured a smaller rise of a quarter point, she said"),
+    "Ilse Marhoff": ("female", "harbor-ledger-e08", "respected the bank's independence. She said the increase"),
+    "Oskar Lind": ("male", "harbor-ledger-e08", "Lind said he expected the bank to hold rates steady"),
+    "Samir Odell": ("male", "harbor-ledger-e01", "left with a suitcase and his cat"),
+    "Hana Lisk": ("female", "harbor-ledger-e05", "ask what happened,\" she said"),
+    "Arvid Messen": ("male", "daily-relay-e05", "Arvid Messen, a spokesman for Durnland's defence ministry"),
+    "Lars Wendt": (None, None, None),
+    "Ilona Varek": ("female", "harbor-ledger-e05", "a foreign ministry spokeswoman, Ilona Varek"),
+    "Jana Rask": ("female", "daily-relay-e05", "Jana Rask, told Channel 9 Riverton that her brother"),
+    "Lucia Farrant": ("female", "harbor-ledger-e02", "said her rent had risen by a third since 2022"),
+    "Amira Holt": ("female", "harbor-ledger-e06", "a second-year nursing student, said she had taken a weekend job"),
+    "Dariusz Helm": ("male", "patriot-beacon-e07", "customers were coughing in his Tanner Street shop"),
+    "Anton Grell": (None, None, None),
+    "Ines Bakker": ("female", "harbor-ledger-e02", "St. Aurel Hospital, said she had walked for 70 minutes"),
+    "Klara Ost": ("female", "harbor-ledger-e08", "said she and her partner had already cut back"),
+    "Piet Varga": ("male", "harbor-ledger-e04", "with a wet towel around his neck"),
+    "Viktor Lang": ("male", "harbor-ledger-e03", "messages left at his home and on his phone"),
+}
+
 
 def fail(msg: str) -> None:
     print("FAIL:", msg)
@@ -324,6 +367,26 @@ def main() -> int:
                    - dt.date.fromisoformat(by_id[src_doc]["published"])).days
             print(f"  {speaker:<14} {src_doc} -> {doc:<20} +{lag}d "
                   f"{'credited' if credited else 'NOT credited':<12} {how}")
+    # gender of quoted people, as the text states it
+    print("\ngender of quoted people (stated in the text):")
+    for name, (gender, doc, snippet) in SPEAKER_GENDERS.items():
+        if gender is not None and snippet not in by_id[doc]["text"]:
+            fail(f"gender evidence missing: {name} {doc} {snippet!r}")
+    gold_people = {r["speaker"] for r in rows if r["speaker_type"] == "person"}
+    if gold_people - set(SPEAKER_GENDERS):
+        fail(f"gold person speakers without a gender entry: {sorted(gold_people - set(SPEAKER_GENDERS))}")
+    stated = Counter(g for g, _, _ in SPEAKER_GENDERS.values())
+    print(f"  {len(SPEAKER_GENDERS)} named people quoted: {stated['female']} women, {stated['male']} men, "
+          f"{stated[None]} not stated ({', '.join(n for n, v in SPEAKER_GENDERS.items() if v[0] is None)})")
+    print(f"  {'outlet':<22} people  women  men  share of women (gold, distinct per article)")
+    for o in outlets:
+        quoted = {(r["doc_id"], r["speaker"]) for r in rows
+                  if r["outlet"] == o and r["speaker_type"] == "person"}
+        genders = Counter(SPEAKER_GENDERS[s][0] for _, s in quoted)
+        known = genders["female"] + genders["male"]
+        print(f"  {o:<22} {len(quoted):>6}  {genders['female']:>5}  {genders['male']:>3}  "
+              f"{genders['female'] / known:.2f}")
+
     print("\nall checks passed")
     return 0
 

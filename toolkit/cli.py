@@ -159,6 +159,45 @@ def cmd_framing(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stories(args: argparse.Namespace) -> int:
+    from .stories import group
+
+    articles = load_from_args(args)
+    stories = group(articles, window_days=None if args.no_dates else args.window_days,
+                    threshold=args.threshold)
+    if "story" in articles and articles["story"].notna().any():
+        stories["story"] = articles["story"].to_numpy()  # the corpus's own, beside
+    fmt = write_table(stories, args.output, args.format)
+    print(f"{len(stories)} articles in {stories['cluster'].nunique()} stories "
+          f"({int((stories['size'] > 1).sum())} articles share a story) -> {args.output} "
+          f"({fmt})")
+    return 0
+
+
+def cmd_evaluate_stories(args: argparse.Namespace) -> int:
+    from .stories import evaluate
+
+    scores = evaluate(load_from_args(args), seed=args.seed, baseline=not args.no_baseline,
+                      window_days=None if args.no_dates else args.window_days,
+                      threshold=args.threshold)
+    print(json.dumps({"corpus": args.corpus, **scores}))
+    return 0
+
+
+def add_story_options(parser: argparse.ArgumentParser) -> None:
+    """The grouping options ``stories`` and ``evaluate stories`` share."""
+    from .stories.grouping import THRESHOLD, WINDOW_DAYS
+
+    parser.add_argument("--window-days", type=float, default=WINDOW_DAYS,
+                        help=f"dated articles further apart are never grouped directly "
+                        f"({WINDOW_DAYS})")
+    parser.add_argument("--no-dates", action="store_true",
+                        help="group on content alone, ignoring dates")
+    parser.add_argument("--threshold", type=float, default=THRESHOLD,
+                        help=f"average similarity two groups need to be one story "
+                        f"({THRESHOLD})")
+
+
 def cmd_annotate(args: argparse.Namespace) -> int:
     from .selection import resolve_corpus_path
     from .store import annotate, describe
@@ -300,6 +339,22 @@ def build_parser() -> argparse.ArgumentParser:
                          help="skip keyterms (the slowest measure)")
     framing.set_defaults(func=cmd_framing)
 
+    stories = verbs.add_parser(
+        "stories", help="group articles about the same event (by content and date)",
+        description="Group the articles that report the same event, from their title, "
+        "text and date only (shared rare words, names and quotations; never ids, file "
+        "names or the corpus's own story), and write one row per article: doc_id, "
+        "cluster, size, label (the cluster's heaviest words), and the corpus's own story "
+        "beside when it has one (never overwritten).",
+    )
+    add_corpus_arguments(stories, format_flag="--corpus-format", n_process=False)
+    stories.add_argument("-o", "--output", required=True,
+                         help="output file (.csv, .jsonl or .parquet)")
+    stories.add_argument("--format", choices=("jsonl", "csv", "parquet"),
+                         help="output format (default: from the file name, else jsonl)")
+    add_story_options(stories)
+    stories.set_defaults(func=cmd_stories)
+
     annotate = verbs.add_parser(
         "annotate", help="annotate a corpus shard by shard into a Parquet/DuckDB store",
         description="Split the corpus into shards and write, per shard, every article-level "
@@ -333,6 +388,19 @@ def build_parser() -> argparse.ArgumentParser:
     eval_attr.add_argument("--pred", help="predicted attributions JSONL (default: run the "
                            "extractor)")
     eval_attr.set_defaults(func=cmd_evaluate)
+    eval_stories = evaluate_verbs.add_parser(
+        "stories", help="story grouping against the corpus's own story ids",
+        description="Group the corpus blind (title, text and date only; rows shuffled and "
+        "given random ids) and compare the groups with the corpus's story ids. Prints one "
+        "JSON line: B-cubed precision/recall/F1 and adjusted Rand index, beside the "
+        "baseline's (TF-IDF, average linkage at cosine distance 0.8).",
+    )
+    add_corpus_arguments(eval_stories, n_process=False)
+    add_story_options(eval_stories)
+    eval_stories.add_argument("--seed", type=int, default=0, help="shuffle and ids (0)")
+    eval_stories.add_argument("--no-baseline", action="store_true",
+                              help="skip the baseline (it compares every pair)")
+    eval_stories.set_defaults(func=cmd_evaluate_stories)
 
     report = verbs.add_parser(
         "report", help="render notebooks into HTML reports with Papermill",

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .corpus import FORMATS
+from .corpus import readers
 from .errors import ParameterError, ToolkitError
 from .tables import write_formats, write_table
 
@@ -47,7 +47,7 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *,
     parser.add_argument("corpus", help="corpus file or folder (JSONL, JSON, CSV, TSV, Parquet, "
                         ".txt, HTML, or a PolNeAR/BASIL/news-please/AllSides layout); "
                         "'sample' is the bundled sample corpus")
-    parser.add_argument(format_flag, dest="corpus_format", choices=FORMATS,
+    parser.add_argument(format_flag, dest="corpus_format", choices=readers.names(),
                         help="input format or layout, skipping detection")
     parser.add_argument("--outlet", help="outlet for a single .txt/.html file, or the default "
                         "for records without one")

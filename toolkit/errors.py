@@ -111,10 +111,11 @@ class EncodingError(CorpusError):
 
 
 class UnknownLayoutError(CorpusError):
-    """The path is neither a known file format nor a known corpus layout."""
+    """The path is neither a known file format nor a known corpus layout, or ``format=``
+    names no registered reader."""
 
     code = "T106"
-    default_reason = "unknown corpus layout"
+    default_reason = "unknown corpus format or layout"
 
 
 class EmptyCorpusError(CorpusError):
@@ -122,6 +123,14 @@ class EmptyCorpusError(CorpusError):
 
     code = "T107"
     default_reason = "no articles found"
+
+
+class CompressedFileError(CorpusError):
+    """A compressed corpus file is truncated or corrupt. It stops the whole load, even
+    with ``errors="collect"``: nothing after the damage can be read or trusted."""
+
+    code = "T108"
+    default_reason = "corrupt compressed file"
 
 
 # --- NLP pipeline (T2xx) ---------------------------------------------------------------
@@ -153,3 +162,43 @@ class ReportError(ToolkitError):
 
     code = "T402"
     default_reason = "report notebook failed"
+
+
+# --- annotation stores (T5xx) ----------------------------------------------------------
+class StoreError(ToolkitError):
+    """An annotation store (``toolkit annotate``) cannot be read or written."""
+
+    code = "T500"
+    default_reason = "store error"
+
+
+class DamagedShardError(StoreError):
+    """A finished shard's file is missing, or its size or checksum is not the one recorded
+    when it was written; ``toolkit annotate`` redoes the shard."""
+
+    code = "T501"
+    default_reason = "damaged store shard"
+
+
+class StoreLockedError(StoreError):
+    """Another ``toolkit annotate`` run is writing the store."""
+
+    code = "T502"
+    default_reason = "the store is being annotated by another run"
+
+
+# --- warnings ----------------------------------------------------------------------------
+class ToolkitWarning(UserWarning):
+    """Base class of the toolkit's coded warnings (``[W101] ...``): something was changed
+    or skipped on purpose, and the data is still whole."""
+
+    code = "W000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"[{self.code}] {message}")
+
+
+class RenamedFieldWarning(ToolkitWarning):
+    """Input fields whose names the toolkit reserves were kept under ``input_<name>``."""
+
+    code = "W101"

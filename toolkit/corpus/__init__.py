@@ -22,6 +22,7 @@ Example:
 
 from . import formats, layouts  # noqa: F401  (importing them registers the built-in readers)
 from .collect import REJECT_COLUMNS, LoadResult
+from .compressed import open_binary, read_bytes
 from .load import iter_corpus, load_corpus
 from .registry import Reader, ReaderRegistry, ReadOptions, detect_format, readers
 from .schema import ARTICLE_COLUMNS, FIELD_ALIASES, RESERVED_COLUMNS, Record
@@ -40,7 +41,9 @@ __all__ = [
     "detect_format",
     "iter_corpus",
     "load_corpus",
+    "open_binary",
     "outlet_overview",
+    "read_bytes",
     "readers",
     "summarize",
 ]

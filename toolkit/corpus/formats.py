@@ -757,20 +757,21 @@ def holds_texts(path: Path) -> bool:
 
 # The generic formats. Readers registered later are asked first when detecting, so a
 # folder holding both pages and .txt files is read as HTML, as before.
-readers.register(Reader("jsonl", read_jsonl, suffixes=(".jsonl", ".ndjson"),
+readers.register(Reader("jsonl", read_jsonl, suffixes=(".jsonl", ".ndjson"), compressed=True,
                         description="JSON Lines: one object a line"))
-readers.register(Reader("json", read_json, suffixes=(".json",),
+readers.register(Reader("json", read_json, suffixes=(".json",), compressed=True,
                         description="a JSON array of objects, or one object"))
-readers.register(Reader("csv", read_csv, suffixes=(".csv",),
+readers.register(Reader("csv", read_csv, suffixes=(".csv",), compressed=True,
                         description="CSV with a header row (RFC 4180)"))
-readers.register(Reader("tsv", read_tsv, suffixes=(".tsv", ".tab"),
+readers.register(Reader("tsv", read_tsv, suffixes=(".tsv", ".tab"), compressed=True,
                         description="TSV with a header row, read verbatim"))
 readers.register(Reader("parquet", read_parquet, suffixes=(".parquet", ".pq"),
-                        compressed=False, description="a Parquet table, one row an article"))
-readers.register(Reader("txt", read_txt_file, suffixes=(".txt",), metadata=True,
-                        description="one .txt file, one article"))
+                        description="a Parquet table, one row an article"))
+readers.register(Reader("txt", read_txt_file, suffixes=(".txt",), compressed=True,
+                        metadata=True, description="one .txt file, one article"))
 readers.register(Reader("txt_dir", read_txt_folder, detect=holds_texts, files=False,
                         folders=True, metadata=True,
                         description="a folder of .txt files, with a metadata table"))
 readers.register(Reader("html", read_html, suffixes=HTML_SUFFIXES, detect=holds_pages,
-                        folders=True, description="an HTML page or a folder of pages"))
+                        folders=True, compressed=True,
+                        description="an HTML page or a folder of pages"))

@@ -262,10 +262,11 @@ def is_allsides(path: Path) -> bool:
 # The research layouts, registered after the generic formats so they are asked first;
 # among themselves the last registered is asked first (PolNeAR, BASIL, news-please).
 readers.register(Reader("allsides", read_jsonl, suffixes=(".jsonl", ".ndjson"),
-                        detect=is_allsides, columns=ALLSIDES_COLUMNS,
+                        compressed=True, detect=is_allsides, columns=ALLSIDES_COLUMNS,
                         description="AllSides (Article-Bias-Prediction) JSON Lines"))
 readers.register(Reader("newsplease", read_newsplease, suffixes=(".json",),
-                        detect=is_newsplease, folders=True, columns=NEWSPLEASE_COLUMNS,
+                        compressed=True, detect=is_newsplease, folders=True,
+                        columns=NEWSPLEASE_COLUMNS,
                         description="news-please JSON articles, one a file"))
 readers.register(Reader("basil", read_basil, detect=is_basil, files=False, folders=True,
                         columns=BASIL_COLUMNS, description="the BASIL corpus folder"))

@@ -3,13 +3,15 @@
 A reader is a function ``read(path, options)`` that yields, for each input record, a
 :class:`~toolkit.corpus.schema.Record` or the :class:`~toolkit.errors.CorpusError` that
 stopped it from being one. Its :class:`Reader` says everything else about the format: the
-file names it takes (``suffixes``, also gzip/bzip2/xz compressed unless
-``compressed=False``), whether it reads files, folders or both, how it recognises its own
-files or folder layout (``detect``), how its fields map onto the articles columns
-(``columns``) and whether it takes a metadata table. :func:`~toolkit.corpus.load_corpus`
-asks :data:`readers` for the reader ``format=`` names, or for the one that recognises the
-path; nothing else lists formats. The built-in readers register themselves at the bottom
-of :mod:`~toolkit.corpus.formats` and :mod:`~toolkit.corpus.layouts`.
+file names it takes (``suffixes``; with ``compressed=True`` also gzip, bzip2 or xz
+compressed, for a reader that opens its files through
+:func:`~toolkit.corpus.compressed.open_binary` or ``read_bytes``), whether it reads
+files, folders or both, how it recognises its own files or folder layout (``detect``),
+how its fields map onto the articles columns (``columns``) and whether it takes a
+metadata table. :func:`~toolkit.corpus.load_corpus` asks :data:`readers` for the reader
+``format=`` names, or for the one that recognises the path; nothing else lists formats.
+The built-in readers register themselves at the bottom of
+:mod:`~toolkit.corpus.formats` and :mod:`~toolkit.corpus.layouts`.
 
 Example:
     >>> import tempfile
@@ -70,7 +72,9 @@ class Reader:
             matches, for a folder only when ``folders`` is true.
         files: reads a file.
         folders: reads a folder.
-        compressed: also reads its files gzip, bzip2 or xz compressed (``a.jsonl.gz``).
+        compressed: also reads its files gzip, bzip2 or xz compressed (``a.jsonl.gz``);
+            for a reader that opens them through
+            :func:`~toolkit.corpus.compressed.open_binary` or ``read_bytes``.
         columns: articles column -> input field, for a layout with its own field names
             (``columns=`` given to ``load_corpus`` overrides it).
         metadata: takes a metadata table (``metadata=``).
@@ -83,7 +87,7 @@ class Reader:
     detect: Callable[[Path], bool] | None = None
     files: bool = True
     folders: bool = False
-    compressed: bool = True
+    compressed: bool = False
     columns: Mapping[str, str] = field(default_factory=dict)
     metadata: bool = False
     description: str = ""
@@ -92,7 +96,7 @@ class Reader:
         """Whether a file called ``name`` ends in one of :attr:`suffixes`.
 
         Example:
-            >>> reader = Reader("jsonl", print, suffixes=(".jsonl",))
+            >>> reader = Reader("jsonl", print, suffixes=(".jsonl",), compressed=True)
             >>> reader.takes_name("A.JSONL.gz"), reader.takes_name("a.json")
             (True, False)
         """

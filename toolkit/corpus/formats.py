@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -447,11 +447,18 @@ def _header_problem(header: list[str]) -> str | None:
     return None
 
 
-def _table_records(path: Path, rows: Iterator[tuple[int, list[str] | str]]) -> Iterator[Item]:
-    """Records of a delimited table from its rows: the first row is the header."""
+def _table_records(path: Path, split: Callable[[str], Iterable[tuple[int, list[str] | str]]]
+                   ) -> Iterator[Item]:
+    """Records of a delimited table, its text split into rows by ``split``: the first row
+    is the header. Bytes that are not UTF-8 become lone surrogates, reported per field."""
+    try:
+        text = read_bytes(path).decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
+    except CorpusError as err:
+        yield err
+        return
     stem, count = file_stem(path), 0
     header: list[str] | None = None
-    for line, row in rows:
+    for line, row in split(text):
         if header is None:
             if isinstance(row, str):
                 yield MalformedRecordError(f"unreadable header row: {row}", file=path, line=line)
@@ -483,11 +490,6 @@ def _table_records(path: Path, rows: Iterator[tuple[int, list[str] | str]]) -> I
         yield Record(fields, f"{stem}-{count}", path, line=line)
 
 
-def _table_text(path: Path) -> str:
-    """A table's text; bytes that are not UTF-8 become lone surrogates, reported per field."""
-    return read_bytes(path).decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
-
-
 def read_csv(path: Path, options: ReadOptions = NO_OPTIONS) -> Iterator[Item]:
     """Records of a CSV file with a header row, read per RFC 4180 (see :func:`csv_rows`).
 
@@ -502,10 +504,8 @@ def read_csv(path: Path, options: ReadOptions = NO_OPTIONS) -> Iterator[Item]:
         A Record per row (fields keyed by the header), or for that row alone a
         MalformedRecordError (broken quoting; a different number of fields than the
         header) or an EncodingError (bytes that are not UTF-8). A header that names a
-        column twice rejects the file (one MalformedRecordError).
-
-    Raises:
-        CompressedFileError: a compressed file that is damaged.
+        column twice rejects the file (one MalformedRecordError); a damaged compressed
+        file is one CompressedFileError.
 
     Example:
         >>> import tempfile
@@ -514,12 +514,7 @@ def read_csv(path: Path, options: ReadOptions = NO_OPTIONS) -> Iterator[Item]:
         >>> [getattr(item, "fields", None) for item in read_csv(path)]
         [{'id': '1', 'text': 'Hi, there.'}, None]
     """
-    try:
-        text = _table_text(path)
-    except CorpusError as err:
-        yield err
-        return
-    yield from _table_records(path, csv_rows(text))
+    return _table_records(path, csv_rows)
 
 
 def read_tsv(path: Path, options: ReadOptions = NO_OPTIONS) -> Iterator[Item]:
@@ -539,12 +534,7 @@ def read_tsv(path: Path, options: ReadOptions = NO_OPTIONS) -> Iterator[Item]:
         >>> [item.fields for item in read_tsv(path)]
         [{'id': '1', 'text': '"Hi," she said.'}]
     """
-    try:
-        text = _table_text(path)
-    except CorpusError as err:
-        yield err
-        return
-    yield from _table_records(path, tsv_rows(text))
+    return _table_records(path, tsv_rows)
 
 
 def read_table(path: Path) -> Iterator[Item]:

@@ -180,13 +180,15 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 def cmd_store_verify(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
+    from .errors import DamagedShardError
     from .store import verify
 
     damaged = verify(args.store, checksums=not args.sizes_only)
     print(json.dumps({"store": args.store, "damaged": [asdict(d) for d in damaged]}))
     for damage in damaged:
-        print(f"error: [T501] shard {damage.shard}: {damage.file} {damage.problem}",
-              file=sys.stderr)
+        error = DamagedShardError(f"shard {damage.shard} is damaged: {damage.problem}",
+                                  file=Path(args.store) / damage.file)
+        print(f"error: {error}", file=sys.stderr)
     if damaged:
         print(f"run `toolkit annotate CORPUS --out {args.store} --verify` to redo "
               f"{len({d.shard for d in damaged})} damaged shard(s)", file=sys.stderr)

@@ -190,12 +190,18 @@ class StoreLockedError(StoreError):
 # --- warnings ----------------------------------------------------------------------------
 class ToolkitWarning(UserWarning):
     """Base class of the toolkit's coded warnings (``[W101] ...``): something was changed
-    or skipped on purpose, and the data is still whole."""
+    or skipped on purpose, and the data is still whole.
+
+    Example:
+        >>> str(RenamedFieldWarning(str(RenamedFieldWarning("kept as input_filename"))))
+        '[W101] kept as input_filename'
+    """
 
     code = "W000"
 
     def __init__(self, message: str) -> None:
-        super().__init__(f"[{self.code}] {message}")
+        prefix = f"[{self.code}] "  # once, also when a warning is rebuilt from its text
+        super().__init__(message if message.startswith(prefix) else prefix + message)
 
 
 class RenamedFieldWarning(ToolkitWarning):

@@ -5,12 +5,14 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import zlib
 from pathlib import Path
 
 import pytest
 
 from toolkit.corpus import load_corpus
 from toolkit.errors import (
+    CompressedFileError,
     DateParseError,
     DuplicateIdError,
     EmptyCorpusError,
@@ -138,10 +140,16 @@ def test_mapped_field_absent_from_a_record_is_t102_naming_the_input_field(tmp_pa
           columns={"outlet": "publisher_name", "text": "body"})
 
 
-def test_truncated_gzip_is_t101(tmp_path):
+def test_truncated_gzip_is_t108_naming_the_last_line_read_in_both_modes(tmp_path):
     path = tmp_path / "a.jsonl.gz"
-    path.write_bytes(gzip.compress("".join(good(str(n)) for n in range(200)).encode())[:-40])
-    check(path, MalformedRecordError)
+    data = gzip.compress("".join(good(str(n)) for n in range(200)).encode())[:-40]
+    path.write_bytes(data)
+    readable = zlib.decompressobj(31).decompress(data).count(b"\n")  # whole lines before it
+    assert 150 < readable < 200
+    for errors in ("raise", "collect"):
+        with pytest.raises(CompressedFileError, match=rf"^\[T108\] .*a\.jsonl\.gz, line "
+                           rf"{readable}: corrupt or truncated compressed data"):
+            load_corpus(path, errors=errors)
 
 
 def test_collect_mode_accounts_for_every_record(tmp_path):
@@ -278,6 +286,14 @@ def test_unknown_layout_is_t106_naming_the_path_and_the_formats(tmp_path):
         load_corpus(tmp_path / "notes.docx")
 
 
+def test_unknown_format_name_is_t106_listing_the_registered_ones(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(good("a"), encoding="utf-8")
+    with pytest.raises(UnknownLayoutError, match=r"\[T106\] field 'format': unknown format "
+                       r"'docx'; registered formats: jsonl, json, csv, tsv, parquet"):
+        load_corpus(path, format="docx")
+
+
 def test_empty_folder_is_t107(tmp_path):
     (tmp_path / "empty").mkdir()
     (tmp_path / "empty" / ".DS_Store").write_bytes(b"\0")
@@ -299,7 +315,6 @@ def test_empty_file_is_t107(tmp_path, name, content):
 
 @pytest.mark.parametrize("kwargs, field", [
     ({"errors": "ignore"}, "errors"),
-    ({"format": "docx"}, "format"),
     ({"format": "txt_dir"}, "format"),
     ({"columns": {"body": "text"}}, "columns"),
     ({"metadata": "meta.csv"}, "metadata"),

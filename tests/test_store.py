@@ -15,8 +15,8 @@ from toolkit.errors import ParameterError
 from toolkit.store import (
     annotate,
     annotate_shard,
+    connect,
     load_tables,
-    open,
     partition_folder,
     store_tables,
 )
@@ -51,7 +51,7 @@ def test_rerun_skips_finished_shards(store, articles):
 
 
 def test_duckdb_views_cover_every_article(store):
-    con = open(store)
+    con = connect(store)
     assert con.execute("SELECT count(*) FROM articles").fetchall() == [(32,)]
     outlets = con.sql("SELECT outlet, count(*) FROM attributions GROUP BY 1").fetchall()
     assert len(outlets) == 4 and all(n > 50 for _, n in outlets)
@@ -82,7 +82,7 @@ def test_a_half_written_shard_is_never_read_and_a_rerun_completes_it(tmp_path, a
     with pytest.raises(KeyboardInterrupt):
         annotate(articles, tmp_path, shard_size=10, progress=False)
     assert any((tmp_path / "attributions").glob("outlet=*/part-00001.parquet"))  # not done
-    assert open(tmp_path).execute("SELECT count(*) FROM articles").fetchall() == [(10,)]
+    assert connect(tmp_path).execute("SELECT count(*) FROM articles").fetchall() == [(10,)]
     monkeypatch.setattr(store_module, "atomic_write", real_write)
     resumed = annotate(articles, tmp_path, shard_size=10, progress=False)
     assert (resumed.done_before, resumed.annotated) == (1, 3)
@@ -161,13 +161,13 @@ def test_tables_come_back_in_corpus_order(store, articles):
 
 def test_an_outlet_filter_reads_only_that_outlets_files(store, articles, monkeypatch):
     chosen = ["Daily Relay"]
-    con = open(store, outlets=chosen)
+    con = connect(store, outlets=chosen)
     files = {row[0] for row in con.execute("SELECT DISTINCT _file FROM attributions").fetchall()}
     assert files and all(partition_folder("Daily Relay") in f for f in files)
     expected = analyze(articles[articles["outlet"].isin(chosen)].reset_index(drop=True),
                        keyterms=False, progress=False)
     assert_same(store_tables(store, outlets=chosen), expected)
-    assert open(store, outlets=["No Such Outlet"]).execute(
+    assert connect(store, outlets=["No Such Outlet"]).execute(
         "SELECT count(*) FROM articles").fetchall() == [(0,)]
 
 

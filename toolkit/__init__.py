@@ -11,6 +11,7 @@ from . import config, corpus, errors, framing, plots, sourcing, summary
 from .analysis import analyze
 from .attribution import extract_attributions
 from .corpus import LoadResult, load_corpus
+from .corpus_source import open_corpus
 from .errors import ToolkitError
 from .nlp import load_pipeline
 from .parse import parse
@@ -30,6 +31,7 @@ __all__ = [
     "framing",
     "load_corpus",
     "load_pipeline",
+    "open_corpus",
     "parse",
     "plots",
     "select_articles",

@@ -6,6 +6,7 @@ same thing. Errors of the ToolkitError family print their coded message and exit
 Example:
     $ toolkit corpus info data/sample/articles.jsonl
     $ toolkit parse data/sample/articles.jsonl --n-process 2
+    $ toolkit annotate sample --out stores/sample && toolkit sourcing stores/sample -o out
     $ toolkit report --notebook 00 --out reports/demo
 """
 
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .corpus import FORMATS
+from .corpus import readers
 from .errors import ParameterError, ToolkitError
 from .parameters import clean_parameters, parameter_value, read_yaml
 from .tables import OUTPUT_FORMATS, write_formats, write_table
@@ -36,17 +37,19 @@ def _mapping(pairs: Sequence[str] | None) -> dict[str, str] | None:
     return mapping
 
 
-def add_corpus_arguments(parser: argparse.ArgumentParser, *,
-                         format_flag: str = "--format", n_process: bool = True) -> None:
+def add_corpus_arguments(parser: argparse.ArgumentParser, *, format_flag: str = "--format",
+                         n_process: bool = True, store: bool = True) -> None:
     """The options every verb that reads a corpus shares (and ``--n-process`` for those
-    that parse it).
+    that parse it); ``store`` says whether the verb also reads a store.
 
     Verbs whose ``--format`` names their output format take ``--corpus-format`` instead.
     """
     parser.add_argument("corpus", help="corpus file or folder (JSONL, JSON, CSV, TSV, Parquet, "
-                        ".txt, HTML, or a PolNeAR/BASIL/news-please/AllSides layout); "
-                        "'sample' is the bundled sample corpus")
-    parser.add_argument(format_flag, dest="corpus_format", choices=FORMATS,
+                        ".txt, HTML, also .gz/.bz2/.xz, or a PolNeAR/BASIL/news-please/AllSides "
+                        "layout)" + (", or a store made by `toolkit annotate` (read, never "
+                                     "parsed)" if store else "")
+                        + "; 'sample' is the bundled sample corpus")
+    parser.add_argument(format_flag, dest="corpus_format", choices=readers.names(),
                         help="input format or layout, skipping detection")
     parser.add_argument("--outlet", help="outlet for a single .txt/.html file, or the default "
                         "for records without one")
@@ -59,22 +62,20 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *,
                             help="parser processes (1; 2 uses both cores of a laptop)")
 
 
-def load_from_args(args: argparse.Namespace, *, errors: str = "raise"):
-    """Load the corpus named on the command line (a LoadResult when collecting)."""
-    from .corpus import load_corpus
-    from .selection import resolve_corpus_path
+def source_from_args(args: argparse.Namespace):
+    """The corpus or store named on the command line (see
+    :func:`toolkit.corpus_source.open_corpus`)."""
+    from .corpus_source import open_corpus
 
-    return load_corpus(
-        resolve_corpus_path(args.corpus), format=args.corpus_format, errors=errors,
-        outlet=args.outlet, columns=_mapping(args.map), metadata=args.metadata,
-    )
+    return open_corpus(args.corpus, format=args.corpus_format, outlet=args.outlet,
+                       columns=_mapping(args.map), metadata=args.metadata)
 
 
 def cmd_corpus_info(args: argparse.Namespace) -> int:
     from .boilerplate import boilerplate_summary
     from .corpus import summarize
 
-    result = load_from_args(args, errors="collect")
+    result = source_from_args(args).load(errors="collect")
     summary = summarize(result.articles)
     summary["records_read"] = result.records_read
     summary["rejected"] = len(result.rejects)
@@ -99,9 +100,14 @@ def cmd_corpus_info(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    from .corpus_source import CorpusFiles
     from .parse import ParseStats, parse
 
-    articles = load_from_args(args)
+    source = source_from_args(args)
+    if not isinstance(source, CorpusFiles):
+        raise ParameterError(f"{source.path} is a store: its Docs are parsed already",
+                             field="corpus", hint="parse the corpus it was made from")
+    articles = source.load()
     stats = ParseStats()
     for _ in parse(articles, n_process=args.n_process, batch_size=args.batch_size,
                    cache=not args.no_cache, cache_dir=args.cache_dir, stats=stats):
@@ -112,21 +118,22 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_attributions(args: argparse.Namespace) -> int:
-    from .attribution import extract_attributions
-
-    articles = load_from_args(args)
-    table = extract_attributions(articles, n_process=args.n_process)
+    source = source_from_args(args)
+    articles = source.load()
+    table = source.attributions(articles, n_process=args.n_process)
     fmt = write_table(table, args.output, args.format)
     print(f"{len(table)} attributions from {len(articles)} articles -> {args.output} ({fmt})")
     return 0
 
 
 def cmd_sourcing(args: argparse.Namespace) -> int:
-    from .sourcing import analyze_sourcing
+    from .sourcing import SOURCING_TABLES
     from .sourcing.network import write_graphml
 
-    articles = load_from_args(args)
-    tables = analyze_sourcing(articles, n_process=args.n_process)
+    source = source_from_args(args)
+    articles = source.load()
+    computed = source.tables(articles, measures="sourcing", n_process=args.n_process)
+    tables = {name: computed[name] for name in SOURCING_TABLES if name in computed}
     out = Path(args.output)
     for name, table in tables.items():
         if name != "network":
@@ -141,12 +148,14 @@ def cmd_sourcing(args: argparse.Namespace) -> int:
 
 
 def cmd_framing(args: argparse.Namespace) -> int:
-    from .framing import analyze_framing
+    from .framing import FRAMING_TABLES
     from .framing.figures import framing_figures
 
-    articles = load_from_args(args)
-    tables = analyze_framing(articles, n_process=args.n_process,
-                             keyterms=not args.no_keyterms)
+    source = source_from_args(args)
+    articles = source.load()
+    computed = source.tables(articles, measures="framing", keyterms=not args.no_keyterms,
+                             n_process=args.n_process)
+    tables = {name: computed[name] for name in FRAMING_TABLES if name in computed}
     out = Path(args.output)
     for name, table in tables.items():
         write_formats(table, out / name)
@@ -162,7 +171,7 @@ def cmd_framing(args: argparse.Namespace) -> int:
 def cmd_stories(args: argparse.Namespace) -> int:
     from .stories import group
 
-    articles = load_from_args(args)
+    articles = source_from_args(args).load()
     stories = group(articles, window_days=None if args.no_dates else args.window_days,
                     threshold=args.threshold)
     if "story" in articles and articles["story"].notna().any():
@@ -177,7 +186,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
 def cmd_evaluate_stories(args: argparse.Namespace) -> int:
     from .stories import evaluate
 
-    scores = evaluate(load_from_args(args), seed=args.seed, baseline=not args.no_baseline,
+    scores = evaluate(source_from_args(args).load(), seed=args.seed, baseline=not args.no_baseline,
                       window_days=None if args.no_dates else args.window_days,
                       threshold=args.threshold)
     print(json.dumps({"corpus": args.corpus, **scores}))
@@ -205,10 +214,28 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     options = {"format": args.corpus_format, "outlet": args.outlet,
                "columns": _mapping(args.map), "metadata": args.metadata}
     result = annotate(resolve_corpus_path(args.corpus), args.out, shard_size=args.shard_size,
-                      n_process=args.n_process, dask=args.dask,
+                      n_process=args.n_process, dask=args.dask, verify=args.verify,
                       **{k: v for k, v in options.items() if v is not None})
     print(describe(result))
     return 1 if result.failed else 0
+
+
+def cmd_store_verify(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from .errors import DamagedShardError
+    from .store import verify
+
+    damaged = verify(args.store, checksums=not args.sizes_only)
+    print(json.dumps({"store": args.store, "damaged": [asdict(d) for d in damaged]}))
+    for damage in damaged:
+        error = DamagedShardError(f"shard {damage.shard} is damaged: {damage.problem}",
+                                  file=Path(args.store) / damage.file)
+        print(f"error: {error}", file=sys.stderr)
+    if damaged:
+        print(f"run `toolkit annotate CORPUS --out {args.store} --verify` to redo "
+              f"{len({d.shard for d in damaged})} damaged shard(s)", file=sys.stderr)
+    return 1 if damaged else 0
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -246,11 +273,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         parameters["corpus"] = str(resolve_corpus_path(parameters["corpus"]).resolve())
     grid = parameters.pop("grid", None)
     if args.per:
-        from .corpus import load_corpus
+        from .corpus_source import open_corpus
         from .report import grid_per
 
-        grid = grid_per(load_corpus(parameters.get("corpus") or resolve_corpus_path("sample")),
-                        args.per)
+        grid = grid_per(open_corpus(parameters.get("corpus") or "sample").load(), args.per)
     if grid is not None:
         runs = render_grid(grid, args.notebook, parameters=parameters, out_dir=args.out,
                            jobs=args.jobs)
@@ -294,7 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Docs in the DocBin cache ($TOOLKIT_CACHE_DIR or .cache/toolkit), so later "
         "analyses and reports parse nothing. Prints one JSON line of counts.",
     )
-    add_corpus_arguments(parse)
+    add_corpus_arguments(parse, store=False)
     parse.add_argument("--batch-size", type=int, default=64, help="texts per batch (64)")
     parse.add_argument("--cache-dir", help="cache folder (default: $TOOLKIT_CACHE_DIR or "
                        ".cache/toolkit in the project)")
@@ -305,7 +331,8 @@ def build_parser() -> argparse.ArgumentParser:
         "attributions", help="extract every attribution (quotes, reported speech, chains)",
         description="Find direct and indirect attributions with their cue, source, "
         "canonical speaker, source type and relay chain, and write the attributions "
-        "table (one record per attribution; character offsets into each article's text).",
+        "table (one record per attribution; character offsets into each article's text). "
+        "Given a store, its attributions are read, nothing is parsed.",
     )
     add_corpus_arguments(attributions, format_flag="--corpus-format")
     attributions.add_argument("-o", "--output", required=True,
@@ -320,7 +347,8 @@ def build_parser() -> argparse.ArgumentParser:
         "per-outlet-and-story) sourcing measures with 95%% bootstrap intervals, outlet "
         "comparisons, quotations carried by several articles with their first publisher "
         "and credit, top sources, source overlap (Parquet and CSV each) and the source "
-        "network (GraphML) into the output folder.",
+        "network (GraphML) into the output folder. Given a store, its tables are read, "
+        "nothing is parsed.",
     )
     add_corpus_arguments(sourcing)
     sourcing.add_argument("-o", "--output", required=True, help="output folder")
@@ -331,7 +359,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compute the framing measures (distinctive vocabulary, attribution-verb "
         "profile, scare quotes, hedges and boosters in the journalist's and quoted voices, "
         "loaded terms and labels, policy frames, tone, keyterms) and write each table as "
-        "Parquet and CSV, and the figures as PNG, into the output folder.",
+        "Parquet and CSV, and the figures as PNG, into the output folder. Given a store, "
+        "its tables (and for keyterms its Docs) are read, nothing is parsed.",
     )
     add_corpus_arguments(framing)
     framing.add_argument("-o", "--output", required=True, help="output folder")
@@ -360,18 +389,36 @@ def build_parser() -> argparse.ArgumentParser:
         description="Split the corpus into shards and write, per shard, every article-level "
         "table (attributions, sourcing counts, quotes, framing counts) as Parquet and the "
         "parsed Docs as DocBin into STORE. Finished shards are skipped on a rerun, so a "
-        "killed run resumes; a half-written shard is never read. Notebooks and "
-        "`toolkit.store.open(STORE)` (DuckDB) read the store without parsing. "
-        "Prints one JSON line.",
+        "killed run resumes; a half-written shard is never read; a finished shard whose "
+        "files are missing or truncated is redone. One run at a time holds the store. "
+        "Every verb, notebooks and `toolkit.store.connect(STORE)` (DuckDB) read the store "
+        "without parsing. Prints one JSON line.",
     )
-    add_corpus_arguments(annotate)
+    add_corpus_arguments(annotate, store=False)
     annotate.add_argument("--out", required=True, help="the store folder")
     annotate.add_argument("--shard-size", type=int, default=500, help="articles per shard "
                           "(500)")
     annotate.add_argument("--dask", metavar="ADDRESS|local",
                           help="run shards on Dask distributed: 'local' starts a "
                           "LocalCluster of 2 workers, or give a scheduler address")
+    annotate.add_argument("--verify", action="store_true",
+                          help="compare every finished file's checksum, not only its size, "
+                          "and redo the shards that differ")
     annotate.set_defaults(func=cmd_annotate)
+
+    store = verbs.add_parser("store", help="check a store made by `toolkit annotate`")
+    store_verbs = store.add_subparsers(dest="store_verb", required=True, metavar="ACTION")
+    verify = store_verbs.add_parser(
+        "verify", help="check every stored file against its recorded size and checksum",
+        description="Compare each finished shard's files (and each unfinished shard's "
+        "input) with the sizes and SHA-256 checksums recorded when they were written. "
+        "Prints one JSON line listing the damaged files; exits 1 if there are any "
+        "(`toolkit annotate ... --verify` redoes those shards).",
+    )
+    verify.add_argument("store", help="the store folder")
+    verify.add_argument("--sizes-only", action="store_true",
+                        help="compare sizes only (fast; what every read does)")
+    verify.set_defaults(func=cmd_store_verify)
 
     evaluate = verbs.add_parser("evaluate", help="score the extractor against gold annotation")
     evaluate_verbs = evaluate.add_subparsers(dest="evaluate_verb", required=True,

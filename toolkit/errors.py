@@ -111,10 +111,11 @@ class EncodingError(CorpusError):
 
 
 class UnknownLayoutError(CorpusError):
-    """The path is neither a known file format nor a known corpus layout."""
+    """The path is neither a known file format nor a known corpus layout, or ``format=``
+    names no registered reader."""
 
     code = "T106"
-    default_reason = "unknown corpus layout"
+    default_reason = "unknown corpus format or layout"
 
 
 class EmptyCorpusError(CorpusError):
@@ -124,39 +125,20 @@ class EmptyCorpusError(CorpusError):
     default_reason = "no articles found"
 
 
+class CompressedFileError(CorpusError):
+    """A compressed corpus file is truncated or corrupt. It stops the whole load, even
+    with ``errors="collect"``: nothing after the damage can be read or trusted."""
+
+    code = "T108"
+    default_reason = "corrupt compressed file"
+
+
 # --- NLP pipeline (T2xx) ---------------------------------------------------------------
 class PipelineNotFoundError(ToolkitError):
     """No trained spaCy pipeline could be loaded."""
 
     code = "T201"
     default_reason = "no trained spaCy English pipeline is installed"
-
-
-# --- parse cache (T3xx) ----------------------------------------------------------------
-class ToolkitWarning(UserWarning):
-    """Base class of the toolkit's coded warnings (in the manner of spaCy's ``Warnings``):
-    something went wrong, was repaired, and the run goes on.
-
-    Example:
-        >>> str(CacheWarning("checksum mismatch", file="cache/ab.spacy"))
-        '[T301] cache/ab.spacy: checksum mismatch; the shard is deleted and its articles re-parsed'
-    """
-
-    code = "T300"
-    consequence = ""
-
-    def __init__(self, reason: str, *, file: str | Path | None = None) -> None:
-        self.reason, self.file = reason, str(file) if file is not None else None
-        where = f"{self.file}: " if self.file else ""
-        tail = f"; {self.consequence}" if self.consequence else ""
-        super().__init__(f"[{self.code}] {where}{reason}{tail}")
-
-
-class CacheWarning(ToolkitWarning):
-    """A parse-cache shard was unreadable or inconsistent; it is being rebuilt."""
-
-    code = "T301"
-    consequence = "the shard is deleted and its articles re-parsed"
 
 
 # --- parameters and reports (T4xx) -----------------------------------------------------
@@ -197,3 +179,64 @@ class ReportError(ToolkitError):
     def location(self) -> str:
         cell = f", cell {self.cell_index}" if self.cell_index is not None else ""
         return f"notebook {self.notebook!r}{cell}"
+
+# --- annotation stores (T5xx) ----------------------------------------------------------
+class StoreError(ToolkitError):
+    """An annotation store (``toolkit annotate``) cannot be read or written."""
+
+    code = "T500"
+    default_reason = "store error"
+
+
+class DamagedShardError(StoreError):
+    """A finished shard's file is missing, or its size or checksum is not the one recorded
+    when it was written; ``toolkit annotate`` redoes the shard."""
+
+    code = "T501"
+    default_reason = "damaged store shard"
+
+
+class StoreLockedError(StoreError):
+    """Another ``toolkit annotate`` run is writing the store."""
+
+    code = "T502"
+    default_reason = "the store is being annotated by another run"
+
+
+# --- warnings ----------------------------------------------------------------------------
+class ToolkitWarning(UserWarning):
+    """Base class of the toolkit's coded warnings (in the manner of spaCy's ``Warnings``):
+    something was repaired, changed or skipped on purpose, the data is still whole, and the
+    run goes on.
+
+    Example:
+        >>> str(RenamedFieldWarning(str(RenamedFieldWarning("kept as input_filename"))))
+        '[W101] kept as input_filename'
+        >>> str(CacheWarning("checksum mismatch", file="cache/ab.spacy"))
+        '[T301] cache/ab.spacy: checksum mismatch; the shard is deleted and its articles re-parsed'
+    """
+
+    code = "W000"
+    consequence = ""
+
+    def __init__(self, message: str, *, file: str | Path | None = None) -> None:
+        prefix = f"[{self.code}] "
+        if message.startswith(prefix):  # once, also when a warning is rebuilt from its text
+            super().__init__(message)
+            return
+        where = f"{file}: " if file is not None else ""
+        tail = f"; {self.consequence}" if self.consequence else ""
+        super().__init__(f"{prefix}{where}{message}{tail}")
+
+
+class CacheWarning(ToolkitWarning):
+    """A parse-cache shard was unreadable or inconsistent; it is being rebuilt."""
+
+    code = "T301"
+    consequence = "the shard is deleted and its articles re-parsed"
+
+
+class RenamedFieldWarning(ToolkitWarning):
+    """Input fields whose names the toolkit reserves were kept under ``input_<name>``."""
+
+    code = "W101"

@@ -21,9 +21,10 @@ from typing import Any
 import pandas as pd
 from IPython.display import display
 
+from .corpus_source import open_corpus
 from .errors import ParameterError
 from .filenames import safe_name
-from .selection import resolve_corpus_path, select_articles
+from .selection import as_list, select_articles
 from .tables import write_formats
 
 RECORD_MIMETYPE = "application/vnd.toolkit.record+json"
@@ -84,21 +85,15 @@ def check_parameters(namespace: dict[str, Any]) -> dict[str, Any]:
 
 
 def load_selection(params: dict[str, Any]) -> pd.DataFrame:
-    """Load ``params["corpus"]`` (a corpus or a store) and apply the common filters
-    (outlets, dates, story).
+    """Load ``params["corpus"]`` (a corpus or a store: see
+    :func:`toolkit.corpus_source.open_corpus`) and apply the common filters (outlets,
+    dates, story); a store reads only the chosen outlets' partitions.
 
     Raises:
         ParameterError: the corpus path does not exist, or the filters leave nothing.
     """
-    from .corpus import load_corpus
-    from .store import is_store, open
-
-    path = resolve_corpus_path(params.get("corpus", "sample"))
-    if is_store(path):  # only the chosen outlets' partitions are read
-        articles = open(path, outlets=params.get("outlets") or None).sql(
-            "SELECT * EXCLUDE (_file, _shard, _row) FROM articles ORDER BY _shard, _row").df()
-    else:
-        articles = load_corpus(path)
+    articles = open_corpus(params.get("corpus", "sample")).articles(
+        outlets=as_list(params.get("outlets")))
     return select_articles(
         articles, outlets=params.get("outlets"), date_from=params.get("date_from"),
         date_to=params.get("date_to"), story=params.get("story") or None,
@@ -115,16 +110,9 @@ def analysis_tables(params: dict[str, Any], articles: pd.DataFrame, *,
     Raises:
         ParameterError: an unknown cue class.
     """
-    from .analysis import analyze
-    from .store import is_store, store_tables
-
-    cue_classes = params.get("cue_classes") or None
-    path = resolve_corpus_path(params.get("corpus", "sample"))
-    if is_store(path):
-        return store_tables(path, doc_ids=articles["doc_id"].tolist(),
-                            outlets=params.get("outlets") or None, cue_classes=cue_classes,
-                            keyterms=keyterms)
-    return analyze(articles, cue_classes=cue_classes, keyterms=keyterms)
+    return open_corpus(params.get("corpus", "sample")).tables(
+        articles, cue_classes=params.get("cue_classes") or None, keyterms=keyterms,
+        outlets=as_list(params.get("outlets")))
 
 
 def _output_path(output_dir: str, name: str) -> Path | None:

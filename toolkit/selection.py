@@ -43,7 +43,13 @@ def resolve_corpus_path(corpus: str | Path) -> Path:
     return path
 
 
-def _as_list(value: str | Sequence[str] | None) -> list[str] | None:
+def as_list(value: str | Sequence[str] | None) -> list[str] | None:
+    """A filter value as a list; None (keep all) for None, ``[]`` or ``"all"``.
+
+    Example:
+        >>> as_list("Daily Relay"), as_list("all"), as_list([])
+        (['Daily Relay'], None, None)
+    """
     if value is None or value == ALL or (isinstance(value, (list, tuple)) and not value):
         return None
     return [value] if isinstance(value, str) else list(value)
@@ -81,7 +87,7 @@ def select_articles(
         ParameterError: an outlet or story not in the corpus, a reversed or empty date
             window, or nothing left after filtering.
     """
-    wanted = _as_list(outlets)
+    wanted = as_list(outlets)
     if wanted is not None:
         unknown = sorted(set(wanted) - set(articles["outlet"]))
         if unknown:
@@ -91,7 +97,7 @@ def select_articles(
                 hint=f"known outlets include: {known}",
             )
         articles = articles[articles["outlet"].isin(wanted)]
-    stories = _as_list(story)
+    stories = as_list(story)
     if stories is not None:
         present = set(articles["story"].dropna().astype(str))
         unknown = sorted(set(map(str, stories)) - present)

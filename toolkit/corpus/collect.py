@@ -29,6 +29,19 @@ REJECT_COLUMNS: tuple[str, ...] = ("file", "record", "field", "code", "reason")
 """Columns of the rejects table: where (file, record), which field, and why."""
 
 
+def _printable(value: Any) -> Any:
+    """A string a table can hold: a lone surrogate (in a field name from a JSON escape, or
+    a file name that is not UTF-8) is written as its escape.
+
+    Example:
+        >>> _printable("te\\ud800xt"), _printable(3)
+        ('te\\\\ud800xt', 3)
+    """
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value
+
+
 class LoadResult(NamedTuple):
     """What ``load_corpus(..., errors="collect")`` returns.
 
@@ -111,8 +124,9 @@ class Collector:
         record = error.line if error.line is not None else error.record
         if record is None and error.file:
             record = Path(error.file).name
-        self._rejects.append({"file": error.file, "record": record, "field": error.field,
-                              "code": error.code, "reason": error.reason})
+        self._rejects.append({"file": _printable(error.file), "record": _printable(record),
+                              "field": _printable(error.field), "code": error.code,
+                              "reason": _printable(error.reason)})
 
     def rejects_frame(self) -> pd.DataFrame:
         """The rejects so far as a DataFrame with :data:`REJECT_COLUMNS`.

@@ -8,7 +8,9 @@
 
 Each reader yields :class:`~toolkit.corpus.schema.Record` objects keyed by the input's own
 field names (so errors name the field a researcher sees in the file), and each layout
-has a ``*_COLUMNS`` mapping from articles column to that field.
+has a ``*_COLUMNS`` mapping from articles column to that field. Each registers itself in
+:data:`~toolkit.corpus.registry.readers` at the bottom of this module, with the detector
+that recognises its layout.
 
 Example:
     >>> from toolkit import config
@@ -24,7 +26,17 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CorpusError, MalformedRecordError, MissingFieldError
-from .formats import Item, files_with_suffix, load_json_object, read_delimited, read_text
+from .formats import (
+    NO_OPTIONS,
+    files_with_suffix,
+    first_jsonl_object,
+    json_object_keys,
+    load_json_object,
+    read_jsonl,
+    read_text,
+    read_tsv,
+)
+from .registry import Item, Reader, ReadOptions, readers
 from .schema import Record
 
 POLNEAR_METADATA = "metadata.tsv"
@@ -66,7 +78,7 @@ def _polnear_value(name: str, value: str) -> Any:
     return value
 
 
-def read_polnear(path: Path) -> Iterator[Item]:
+def read_polnear(path: Path, options: ReadOptions = NO_OPTIONS) -> Iterator[Item]:
     """Records of PolNeAR: every split, or the one split folder ``path`` names.
 
     Rows come in ``metadata.tsv`` order (``line`` = its line); the text is read exactly
@@ -77,6 +89,7 @@ def read_polnear(path: Path) -> Iterator[Item]:
 
     Args:
         path: the PolNeAR folder or one of its split folders.
+        options: unused.
 
     Yields:
         A Record per article, a MissingFieldError (field ``text``) for a metadata row
@@ -92,7 +105,7 @@ def read_polnear(path: Path) -> Iterator[Item]:
     root, split = polnear_root(path)
     table = root / POLNEAR_METADATA
     listed: set[Path] = set()
-    for item in read_delimited(table, delimiter="\t"):
+    for item in read_tsv(table):
         if isinstance(item, CorpusError):
             yield item
             continue
@@ -155,7 +168,7 @@ def basil_text(paragraphs: Any, *, file: Path) -> str:
     return "\n\n".join(" ".join(paragraph) for paragraph in paragraphs)
 
 
-def read_basil(path: Path) -> Iterator[Item]:
+def read_basil(path: Path, options: ReadOptions = NO_OPTIONS) -> Iterator[Item]:
     """Records of BASIL's articles, sorted by year folder and file name.
 
     ``source`` is lower-cased (the corpus spells each outlet two ways: ``fox``/``FOX``,
@@ -164,6 +177,7 @@ def read_basil(path: Path) -> Iterator[Item]:
 
     Args:
         path: the BASIL folder (holding ``articles/``) or its ``articles`` folder.
+        options: unused.
 
     Yields:
         A Record per article file, or the error that stopped one.
@@ -188,7 +202,7 @@ def read_basil(path: Path) -> Iterator[Item]:
         yield Record({"doc_id": file.stem, **fields}, file.stem, file)
 
 
-def read_newsplease(path: Path) -> Iterator[Item]:
+def read_newsplease(path: Path, options: ReadOptions = NO_OPTIONS) -> Iterator[Item]:
     """Records of news-please JSON files: a folder of them, or one file.
 
     ``newsCluster`` (added by the news-clusters corpus) is flattened into ``event_id``
@@ -198,6 +212,7 @@ def read_newsplease(path: Path) -> Iterator[Item]:
 
     Args:
         path: a folder of ``*.json`` files, or one such file.
+        options: unused.
 
     Yields:
         A Record per file, or the error that stopped one.
@@ -218,3 +233,43 @@ def read_newsplease(path: Path) -> Iterator[Item]:
         if isinstance(cluster, dict):
             fields.update({name: cluster.get(key) for key, name in _NEWSCLUSTER_FIELDS.items()})
         yield Record(fields, file.stem, file)
+
+
+def is_polnear(path: Path) -> bool:
+    """The PolNeAR folder (``metadata.tsv`` and ``<split>/text/*.txt``) or a split of it."""
+    if (path / POLNEAR_METADATA).is_file() and any(path.glob("*/text/*.txt")):
+        return True
+    return (path.parent / POLNEAR_METADATA).is_file() and any(path.glob("text/*.txt"))
+
+
+def is_basil(path: Path) -> bool:
+    """A folder of BASIL articles: JSON files with ``body-paragraphs``, one folder down."""
+    found = sorted(path.glob("articles/*/*.json")) or sorted(path.glob("*/*.json"))
+    return bool(found) and "body-paragraphs" in json_object_keys(found[0])
+
+
+def is_newsplease(path: Path) -> bool:
+    """A news-please article (a JSON object with ``source_domain``), or a folder of them."""
+    first = path if path.is_file() else next(iter(files_with_suffix(path, (".json",))), None)
+    return first is not None and "source_domain" in json_object_keys(first)
+
+
+def is_allsides(path: Path) -> bool:
+    """AllSides JSON Lines: the first record has ``content_original`` and ``source``."""
+    return {"content_original", "source"} <= first_jsonl_object(path).keys()
+
+
+# The research layouts, registered after the generic formats so they are asked first;
+# among themselves the last registered is asked first (PolNeAR, BASIL, news-please).
+readers.register(Reader("allsides", read_jsonl, suffixes=(".jsonl", ".ndjson"),
+                        compressed=True, detect=is_allsides, columns=ALLSIDES_COLUMNS,
+                        description="AllSides (Article-Bias-Prediction) JSON Lines"))
+readers.register(Reader("newsplease", read_newsplease, suffixes=(".json",),
+                        compressed=True, detect=is_newsplease, folders=True,
+                        columns=NEWSPLEASE_COLUMNS,
+                        description="news-please JSON articles, one a file"))
+readers.register(Reader("basil", read_basil, detect=is_basil, files=False, folders=True,
+                        columns=BASIL_COLUMNS, description="the BASIL corpus folder"))
+readers.register(Reader("polnear", read_polnear, detect=is_polnear, files=False,
+                        folders=True, columns=POLNEAR_COLUMNS,
+                        description="the PolNeAR folder, or one split folder of it"))

@@ -17,55 +17,28 @@ Example:
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Literal, overload
 
 import pandas as pd
 
-from ..errors import CorpusError, EmptyCorpusError, ParameterError
+from ..errors import (
+    CompressedFileError,
+    CorpusError,
+    EmptyCorpusError,
+    ParameterError,
+    RenamedFieldWarning,
+)
 from .collect import Collector, LoadResult
-from .detect import FILE_FORMATS, FOLDER_FORMATS, FORMATS, detect_format
-from .formats import (
-    HTML_SUFFIXES,
-    Item,
-    files_with_suffix,
-    find_metadata,
-    read_delimited,
-    read_html,
-    read_json,
-    read_jsonl,
-    read_parquet,
-    read_txt,
-)
-from .layouts import (
-    ALLSIDES_COLUMNS,
-    BASIL_COLUMNS,
-    NEWSPLEASE_COLUMNS,
-    POLNEAR_COLUMNS,
-    read_basil,
-    read_newsplease,
-    read_polnear,
-)
-from .schema import ARTICLE_COLUMNS, articles_frame, to_row
-
-_LAYOUT_COLUMNS: dict[str, Mapping[str, str]] = {
-    "polnear": POLNEAR_COLUMNS, "basil": BASIL_COLUMNS, "newsplease": NEWSPLEASE_COLUMNS,
-    "allsides": ALLSIDES_COLUMNS,
-}
+from .registry import Reader, ReadOptions, readers
+from .schema import ARTICLE_COLUMNS, RESERVED_COLUMNS, articles_frame, snake_case, to_row
 
 
-def _check_arguments(path: Path, fmt: str, *, outlet: str | None,
+def _check_arguments(path: Path, reader: Reader, *, outlet: str | None,
                      columns: Mapping[str, str] | None, metadata: Path | None) -> None:
-    if fmt not in FORMATS:
-        raise ParameterError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}",
-                             field="format")
-    if fmt in FILE_FORMATS and not path.is_file():
-        raise ParameterError(f"format {fmt!r} reads a file, but {path} is a folder",
-                             field="format", hint="Folders of .txt files are format='txt_dir'")
-    if fmt in FOLDER_FORMATS and not path.is_dir():
-        raise ParameterError(f"format {fmt!r} reads a folder, but {path} is a file",
-                             field="format")
+    reader.check_path(path)
     if outlet is not None and (not isinstance(outlet, str) or not outlet.strip()):
         raise ParameterError(f"outlet must be a non-empty string, got {outlet!r}", field="outlet")
     unknown = sorted(set(columns or {}) - set(ARTICLE_COLUMNS))
@@ -74,40 +47,12 @@ def _check_arguments(path: Path, fmt: str, *, outlet: str | None,
                              f"the columns are {', '.join(ARTICLE_COLUMNS)}", field="columns")
     if any(not isinstance(name, str) or not name for name in (columns or {}).values()):
         raise ParameterError("columns= values must be input field names", field="columns")
-    if metadata is not None and fmt not in ("txt", "txt_dir"):
-        raise ParameterError(f"metadata= is for .txt files, not format {fmt!r}",
+    if metadata is not None and not reader.metadata:
+        raise ParameterError(f"metadata= is for .txt files, not format {reader.name!r}",
                              field="metadata")
     if metadata is not None and not metadata.is_file():
         raise ParameterError(f"metadata table {str(metadata)!r} does not exist",
                              field="metadata")
-
-
-def _records(path: Path, fmt: str, *, outlet: str | None,
-             metadata: Path | None) -> Iterator[Item]:
-    """The reader for ``fmt``, started on ``path``."""
-    match fmt:
-        case "jsonl" | "allsides":
-            return read_jsonl(path)
-        case "json":
-            return read_json(path)
-        case "csv" | "tsv":
-            return read_delimited(path, delimiter="," if fmt == "csv" else "\t")
-        case "parquet":
-            return read_parquet(path)
-        case "txt":
-            return read_txt([path], metadata=metadata)
-        case "txt_dir":
-            return read_txt(files_with_suffix(path, (".txt",)),
-                            metadata=metadata or find_metadata(path))
-        case "html":
-            pages = [path] if path.is_file() else files_with_suffix(path, HTML_SUFFIXES)
-            return read_html(pages, outlet=outlet)
-        case "polnear":
-            return read_polnear(path)
-        case "basil":
-            return read_basil(path)
-        case _:  # "newsplease": _check_arguments admits only FORMATS
-            return read_newsplease(path)
 
 
 @overload
@@ -133,22 +78,25 @@ def load_corpus(
 ) -> pd.DataFrame | LoadResult:
     """Load a corpus file or folder as the articles table.
 
-    Formats (``format=`` skips detection): ``jsonl`` (also ``.jsonl.gz``), ``json`` (an
-    array of objects, or one object), ``csv``, ``tsv``, ``parquet``, ``txt`` (one
-    article), ``txt_dir`` (a folder of .txt files, with an optional metadata table),
-    ``html`` (a page or a folder of pages, text by trafilatura), and the research
-    layouts ``polnear`` (the folder, or one split folder), ``basil``, ``newsplease`` and
-    ``allsides``.
+    Formats are the readers of :data:`~toolkit.corpus.registry.readers` (``format=``
+    skips detection): ``jsonl``, ``json`` (an array of objects, or one object), ``csv``
+    (RFC 4180), ``tsv`` (verbatim), ``parquet``, ``txt`` (one article), ``txt_dir`` (a
+    folder of .txt files, with an optional metadata table), ``html`` (a page or a folder
+    of pages, text by trafilatura), and the research layouts ``polnear`` (the folder, or
+    one split folder), ``basil``, ``newsplease`` and ``allsides``; files may be gzip,
+    bzip2 or xz compressed (``a.jsonl.gz``), except Parquet.
 
     Generic records are mapped by :data:`~toolkit.corpus.schema.FIELD_ALIASES`
     (``id``/``source``/``content``/``date``, ...); a record without an id gets
     ``<file stem>-<n>``, a file holding one article its file stem. Article text is kept
     exactly as stored (line endings, quote marks, whitespace), so character offsets from
-    annotation tools stay valid.
+    annotation tools stay valid. An input field named like a column the toolkit reserves
+    (``filename``, see :data:`~toolkit.corpus.schema.RESERVED_COLUMNS`) is kept as
+    ``input_filename``, with one RenamedFieldWarning (W101) per load.
 
     Args:
         path: the corpus file or folder.
-        format: one of :data:`~toolkit.corpus.detect.FORMATS`; detected when None.
+        format: a registered reader's name; detected when None.
         errors: ``"raise"`` stops at the first bad record with a
             :class:`~toolkit.errors.CorpusError` naming file, line or record, and field;
             ``"collect"`` skips bad records and returns them in a :class:`LoadResult`.
@@ -167,8 +115,9 @@ def load_corpus(
 
     Raises:
         ParameterError: a bad argument or a path that does not exist.
-        UnknownLayoutError: a path that is no supported format.
+        UnknownLayoutError: a path that is no supported format, or an unknown ``format``.
         EmptyCorpusError: an empty file or folder, or one with no records.
+        CompressedFileError: a truncated or corrupt compressed file, in both modes.
         CorpusError: with ``errors="raise"``, the first bad record (MalformedRecordError,
             MissingFieldError, DuplicateIdError, DateParseError, EncodingError).
 
@@ -231,12 +180,15 @@ def _feed(collector: Collector, path: str | Path, *, format: str | None, outlet:
     metadata = Path(metadata).expanduser() if metadata is not None else None
     if not path.exists():
         raise ParameterError(f"corpus path {str(path)!r} does not exist", field="path")
-    fmt = format if format is not None else detect_format(path)
-    _check_arguments(path, fmt, outlet=outlet, columns=columns, metadata=metadata)
+    reader = readers.get(format) if format is not None else readers.detect(path)
+    _check_arguments(path, reader, outlet=outlet, columns=columns, metadata=metadata)
     if path.is_file() and path.stat().st_size == 0:
         raise EmptyCorpusError("the file is empty", file=path)
-    mapping = {**_LAYOUT_COLUMNS.get(fmt, {}), **(columns or {})}
-    for item in _records(path, fmt, outlet=outlet, metadata=metadata):
+    mapping = {**reader.columns, **(columns or {})}
+    renamed: set[str] = set()
+    for item in reader.read(path, ReadOptions(outlet=outlet, metadata=metadata)):
+        if isinstance(item, CompressedFileError):
+            raise item  # the file itself is damaged: nothing after it can be trusted
         if isinstance(item, CorpusError):
             collector.reject(item)
         else:
@@ -245,7 +197,23 @@ def _feed(collector: Collector, path: str | Path, *, format: str | None, outlet:
             except CorpusError as err:
                 collector.reject(err)
             else:
+                _warn_renamed(row, item.fields, renamed)
                 collector.add(row, **item.where())
         yield
     if collector.records_read == 0:
-        raise EmptyCorpusError(f"no records found ({fmt})", file=path)
+        raise EmptyCorpusError(f"no records found ({reader.name})", file=path)
+
+
+def _warn_renamed(row: Mapping[str, object], fields: Mapping[str, object],
+                  renamed: set[str]) -> None:
+    """Say once per load which reserved input field names were kept as ``input_<name>``."""
+    if not any(f"input_{name}" in row for name in RESERVED_COLUMNS):
+        return
+    new = sorted({key for key in fields if snake_case(str(key)) in RESERVED_COLUMNS} - renamed)
+    if new:
+        renamed.update(new)
+        warnings.warn(RenamedFieldWarning(
+            f"input field(s) {', '.join(map(repr, new))} kept as "
+            f"{', '.join('input_' + snake_case(name) for name in new)}: the name is reserved "
+            "by the toolkit (a store reads its files with DuckDB's filename column)"),
+            stacklevel=4)

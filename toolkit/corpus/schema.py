@@ -3,7 +3,8 @@
 Every reader in :mod:`toolkit.corpus` yields :class:`Record` objects (an input record's
 fields plus where it came from); :func:`to_row` maps those fields onto the articles
 columns (explicit ``columns=`` first, then :data:`FIELD_ALIASES`), validates the required
-ones, parses the date and keeps every other field as a snake_case extra column;
+ones, parses the date and keeps every other field as a snake_case extra column (under
+``input_<name>`` when the name is taken or reserved, never overwriting anything);
 :func:`articles_frame` turns the rows into the articles DataFrame.
 
 Example:
@@ -29,7 +30,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 from dateutil import parser as dateutil_parser
 
-from ..errors import DateParseError, MalformedRecordError, MissingFieldError
+from ..errors import DateParseError, EncodingError, MalformedRecordError, MissingFieldError
 
 ARTICLE_COLUMNS: tuple[str, ...] = (
     "doc_id", "outlet", "published", "title", "url", "text", "story",
@@ -53,9 +54,16 @@ Input names are compared in snake_case, so ``ID``, ``Id`` and ``id`` all match `
 and ``publicationDate`` matches ``publication_date``. The first alias present wins.
 """
 
+RESERVED_COLUMNS: tuple[str, ...] = ("filename", "_file", "_shard", "_row")
+"""Column names the toolkit or its readers use themselves: DuckDB's ``filename`` option
+and the store's place-in-corpus columns. An input field of that name is kept as
+``input_<name>``."""
+
 PUBLISHED_DTYPE = "datetime64[us]"
 _DATE_DEFAULT = datetime(1900, 1, 1)  # fills parts a partial date leaves out ("May 2017")
+_OTHER_DEFAULT = datetime(1904, 2, 2)  # a second default: a year it fills was not given
 _DATE_WORDS = {"now", "today", "tomorrow", "yesterday"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Record(NamedTuple):
@@ -118,7 +126,9 @@ def parse_date(value: Any, *, field: str = "published", where: Mapping[str, Any]
     """A date value as a tz-naive UTC timestamp, or None when there is no date.
 
     ISO 8601 strings are read directly; other strings (``4/21/18``, ``May 3, 2017``) by
-    dateutil, month first. Aware times are converted to UTC, naive ones taken as UTC.
+    dateutil, month first. A date needs at least a year (``May 2017`` is 1 May 2017;
+    ``May``, ``Monday``, ``3`` or ``10:30`` are not dates), and a UTC offset less than a
+    day. Aware times are converted to UTC, naive ones taken as UTC.
 
     Args:
         value: a string, date, datetime or Timestamp; None, NaN or a blank string
@@ -137,6 +147,11 @@ def parse_date(value: Any, *, field: str = "published", where: Mapping[str, Any]
         Timestamp('2016-09-12 18:00:00')
         >>> parse_date("4/21/18"), parse_date("")
         (Timestamp('2018-04-21 00:00:00'), None)
+        >>> try:
+        ...     parse_date("Monday")
+        ... except DateParseError as err:
+        ...     print(err.code, err.reason)
+        T104 unparseable date 'Monday'
     """
     if is_missing(value) or (isinstance(value, str) and not value.strip()):
         return None
@@ -150,17 +165,29 @@ def parse_date(value: Any, *, field: str = "published", where: Mapping[str, Any]
         raise DateParseError(f"unparseable date {value!r}", field=field, **(where or {}),
                              hint="Give ISO 8601 dates such as 2016-09-12")
     if stamp.tzinfo is not None:
-        stamp = stamp.tz_convert("UTC").tz_localize(None)
+        try:
+            stamp = stamp.tz_convert("UTC").tz_localize(None)
+        except (ValueError, OverflowError):
+            raise DateParseError(f"date {value!r} is out of range", field=field,
+                                 **(where or {})) from None
     return stamp
 
 
 def _parse_date_string(text: str) -> pd.Timestamp | None:
+    """A date string with at least a year, or None: ``Monday``, ``May``, ``3``, ``10:30``
+    or an offset of a day or more (``+25:00``) are not dates."""
     try:
-        return pd.Timestamp(datetime.fromisoformat(text))
+        moment = datetime.fromisoformat(text)
     except ValueError:
-        pass
+        try:
+            moment = dateutil_parser.parse(text, default=_DATE_DEFAULT)
+            if dateutil_parser.parse(text, default=_OTHER_DEFAULT).year != moment.year:
+                return None  # the year came from the default: the text has none
+        except (ValueError, OverflowError):
+            return None
     try:
-        return pd.Timestamp(dateutil_parser.parse(text, default=_DATE_DEFAULT))
+        moment.utcoffset()  # raises ValueError for an offset of a day or more (+25:00)
+        return pd.Timestamp(moment)
     except (ValueError, OverflowError):
         return None
 
@@ -182,12 +209,52 @@ def _optional_text(value: Any) -> str | None:
     return None if is_missing(value) or value == "" else str(value)
 
 
+def _lone_surrogate_field(fields: Mapping[str, Any]) -> str | None:
+    """The first field whose name or value (nested values included) holds a lone
+    surrogate (``"\\ud800"`` in JSON): text no UTF-8 file or Parquet table can hold."""
+    stack: list[tuple[str, Any]] = []
+    for key, value in fields.items():
+        if isinstance(key, str) and _SURROGATE.search(key):
+            return key
+        stack.append((key, value))
+    while stack:  # a loop, not recursion: the value may be nested hundreds deep
+        top, value = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                return top
+        elif isinstance(value, Mapping):
+            for key, inner in value.items():
+                if isinstance(key, str) and _SURROGATE.search(key):
+                    return top
+                stack.append((top, inner))
+        elif isinstance(value, (list, tuple)):
+            stack.extend((top, inner) for inner in value)
+    return None
+
+
+def _colliding(names: Iterable[tuple[str, str]]) -> list[str] | None:
+    """The input fields of the first ``(column, field)`` pairs that share a column."""
+    seen: dict[str, list[str]] = {}
+    for column, name in names:
+        seen.setdefault(column, []).append(name)
+    return next((group for group in seen.values() if len(group) > 1), None)
+
+
 def _resolve(fields: Mapping[str, Any], columns: Mapping[str, str] | None,
              where: Mapping[str, Any]) -> dict[str, str | None]:
-    """For each articles column, the input field it is read from (None: not present)."""
-    by_snake: dict[str, str] = {}
-    for key in fields:
-        by_snake.setdefault(snake_case(key), key)
+    """For each articles column, the input field it is read from (None: not present).
+
+    Raises:
+        MalformedRecordError: two fields are one name in snake_case (``Text`` and
+            ``text``): which one holds the value is ambiguous.
+    """
+    same = _colliding((snake_case(str(key)), str(key)) for key in fields)
+    if same:
+        raise MalformedRecordError(
+            f"fields {', '.join(map(repr, same))} are one name once spelled alike "
+            f"({snake_case(same[0])!r}); which holds the value is ambiguous",
+            field=same[0], **where, hint="Keep one spelling of each field name")
+    by_snake = {snake_case(str(key)): key for key in fields}
     sources: dict[str, str | None] = {}
     for column in ARTICLE_COLUMNS:
         if columns and column in columns:
@@ -198,6 +265,18 @@ def _resolve(fields: Mapping[str, Any], columns: Mapping[str, str] | None,
             sources[column] = next(
                 (by_snake[alias] for alias in FIELD_ALIASES[column] if alias in by_snake), None)
     return sources
+
+
+def extra_column(name: str, taken: Iterable[str] = ARTICLE_COLUMNS) -> str:
+    """The column an extra input field becomes: its snake_case name, prefixed ``input_``
+    when that name is ``taken`` or in :data:`RESERVED_COLUMNS`.
+
+    Example:
+        >>> extra_column("Page Number"), extra_column("filename"), extra_column("Title")
+        ('page_number', 'input_filename', 'input_title')
+    """
+    column = snake_case(name) or "field"
+    return f"input_{column}" if column in taken or column in RESERVED_COLUMNS else column
 
 
 def to_row(record: Record, *, columns: Mapping[str, str] | None = None,
@@ -212,12 +291,15 @@ def to_row(record: Record, *, columns: Mapping[str, str] | None = None,
 
     Returns:
         The seven :data:`ARTICLE_COLUMNS` followed by every unused input field under its
-        snake_case name (prefixed ``input_`` if that name is taken).
+        snake_case name (see :func:`extra_column`).
 
     Raises:
         MissingFieldError: no text, or no outlet and no ``default_outlet``, or an input
             field named in ``columns`` is absent.
-        MalformedRecordError: text that is not a string, an id that is not a scalar.
+        MalformedRecordError: text that is not a string, an id that is not a scalar, or
+            two fields that would be one column (``Text`` and ``text``; ``text`` kept as
+            ``input_text`` beside a field ``input_text``).
+        EncodingError: a lone surrogate in any field (T105).
         DateParseError: a date that cannot be parsed.
 
     Example:
@@ -227,6 +309,11 @@ def to_row(record: Record, *, columns: Mapping[str, str] | None = None,
         'Hi'
     """
     fields, where = record.fields, record.where()
+    unencodable = _lone_surrogate_field(fields)
+    if unencodable is not None:
+        raise EncodingError("a lone surrogate escape (such as \\ud800) that no UTF-8 text "
+                            "can hold", field=unencodable, **where,
+                            hint="Surrogate escapes must come in pairs; fix or drop it")
     sources = _resolve(fields, columns, where)
 
     def value(column: str) -> Any:
@@ -255,10 +342,14 @@ def to_row(record: Record, *, columns: Mapping[str, str] | None = None,
         "story": _label(value("story"), name("story"), where),
     }
     used = {source for source in sources.values() if source is not None}
-    for key, extra in fields.items():
-        if key not in used:
-            column = snake_case(key) or "field"
-            row["input_" + column if column in row else column] = extra
+    extras = [(extra_column(str(key)), key) for key in fields if key not in used]
+    same = _colliding(extras)
+    if same:
+        raise MalformedRecordError(
+            f"fields {', '.join(map(repr, same))} would both be column "
+            f"{extra_column(str(same[0]))!r}", field=same[1], **where,
+            hint="Rename one of them")
+    row.update((column, fields[key]) for column, key in extras)
     return row
 
 

@@ -20,6 +20,17 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 
+def plain(text: object) -> str:
+    r"""``text`` as matplotlib shows it literally: a ``$`` from a corpus (an outlet named
+    "Fox $$ News") would otherwise start mathtext, which fails or sets it in italics.
+
+    Example:
+        >>> plain("Fox $$ News")
+        'Fox \\$\\$ News'
+    """
+    return str(text).replace("$", r"\$")
+
+
 def outlet_bars(
     table: pd.DataFrame,
     columns: Sequence[str],
@@ -40,11 +51,11 @@ def outlet_bars(
     fig, axes = plt.subplots(1, len(columns), figsize=(4.2 * len(columns), height),
                              sharey=True, squeeze=False)
     for ax, column in zip(axes[0], columns):
-        ax.barh(ordered[label].astype(str), ordered[column], color="#4C72B0")
+        ax.barh(ordered[label].map(plain), ordered[column], color="#4C72B0")
         ax.set_xlabel(column.replace("_", " "))
         ax.grid(axis="x", alpha=0.3)
     axes[0][0].set_ylabel(label)
-    fig.suptitle(title)
+    fig.suptitle(plain(title))
     fig.tight_layout()
     return fig
 
@@ -69,11 +80,11 @@ def interval_plot(
     fig, ax = plt.subplots(figsize=(7, max(2.5, 0.4 * len(ordered) + 1.2)))
     low = (ordered[measure] - ordered[f"{measure}_low"]).clip(lower=0)
     high = (ordered[f"{measure}_high"] - ordered[measure]).clip(lower=0)
-    ax.errorbar(ordered[measure], ordered[label].astype(str), xerr=[low, high], fmt="o",
+    ax.errorbar(ordered[measure], ordered[label].map(plain), xerr=[low, high], fmt="o",
                 color="#4C72B0", ecolor="#999999", capsize=3)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(label)
-    ax.set_title(title)
+    ax.set_title(plain(title))
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
     return fig
@@ -93,14 +104,14 @@ def stacked_shares(
     left = pd.Series(0.0, index=data.index)
     colours = plt.get_cmap("tab10").colors
     for i, column in enumerate(columns):
-        ax.barh(data.index.astype(str), data[column], left=left,
+        ax.barh(data.index.map(plain), data[column], left=left,
                 color=colours[i % len(colours)], label=column.replace("share_", "").replace(
                     "_", " "))
         left += data[column]
     ax.set_xlabel(xlabel)
     ax.set_ylabel(label)
     ax.set_xlim(0, max(1.0, float(left.max())))
-    ax.set_title(title)
+    ax.set_title(plain(title))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
@@ -110,14 +121,14 @@ def heatmap(matrix: pd.DataFrame, *, title: str, colorbar: str) -> Figure:
     """A labelled square heatmap (e.g. source overlap between outlets), values printed."""
     fig, ax = plt.subplots(figsize=(1.0 * len(matrix) + 3, 0.8 * len(matrix) + 2))
     image = ax.imshow(matrix.to_numpy(float), cmap="Blues", vmin=0, vmax=1)
-    ax.set_xticks(range(len(matrix.columns)), [str(c) for c in matrix.columns],
+    ax.set_xticks(range(len(matrix.columns)), [plain(c) for c in matrix.columns],
                   rotation=40, ha="right")
-    ax.set_yticks(range(len(matrix.index)), [str(i) for i in matrix.index])
+    ax.set_yticks(range(len(matrix.index)), [plain(i) for i in matrix.index])
     for (i, j), value in pd.DataFrame(matrix.to_numpy(float)).stack().items():
         ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=8,
                 color="white" if value > 0.6 else "black")
     fig.colorbar(image, ax=ax, label=colorbar)
-    ax.set_title(title)
+    ax.set_title(plain(title))
     fig.tight_layout()
     return fig
 
@@ -141,10 +152,10 @@ def grouped_bars(
         ax.barh([p + i * height for p in positions], data[column], height=height,
                 label=(names or columns)[i])
     ax.set_yticks([p + height * (len(columns) - 1) / 2 for p in positions],
-                  [str(x) for x in data.index])
+                  [plain(x) for x in data.index])
     ax.set_xlabel(xlabel)
     ax.set_ylabel(label)
-    ax.set_title(title)
+    ax.set_title(plain(title))
     ax.legend(fontsize=8, frameon=False)
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()

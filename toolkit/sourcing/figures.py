@@ -32,6 +32,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
 
+from ..plots import plain
+
 NODE_COLOURS = {"outlet": "#4C72B0", "media": "#55A868", "person": "#C44E52",
                 "government": "#8172B2", "organization": "#CCB974", "document": "#64B5CD",
                 "anonymous": "#999999", "unknown": "#DDDDDD", "more": "#FFFFFF"}
@@ -157,16 +159,16 @@ def draw_chains(graph: nx.DiGraph, *, title: str, top: int = TOP_SPEAKERS) -> Fi
                    linewidths=0.6, zorder=4)
         style = {"fontsize": 9, "zorder": 5, "style": "italic" if kind == MORE else "normal"}
         if x == 0:
-            ax.text(x - 0.08, y, str(node), ha="right", va="center", **style)
+            ax.text(x - 0.08, y, plain(node), ha="right", va="center", **style)
         elif node in speakers:
-            ax.text(x + 0.08, y, str(node), ha="left", va="center", **style)
+            ax.text(x + 0.08, y, plain(node), ha="left", va="center", **style)
         else:  # a relay: its name above it, on white, so edges pass beneath
-            ax.text(x, y + 0.22, str(node), ha="center", va="bottom", **style,
+            ax.text(x, y + 0.22, plain(node), ha="center", va="bottom", **style,
                     bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
                           "alpha": 0.85})
     ax.set_xlim(-0.9, last + 1.4)
     ax.set_ylim(-rows + 0.4, 0.8)
-    ax.set_title(title, loc="left")
+    ax.set_title(plain(title), loc="left")
     ax.set_axis_off()
     _legend(ax, {graph.nodes[n].get("kind") or "unknown" for n in graph},
             loc="upper left", bbox_to_anchor=(1.0, 1.0))
@@ -188,7 +190,7 @@ def draw_network(graph: nx.DiGraph, *, top: int = 40, title: str = "Source netwo
     keep = sorted(degree, key=lambda n: (-degree[n], str(n)))[:top]
     sub = graph.subgraph(keep)
     fig, ax = plt.subplots(figsize=(11, 8))
-    ax.set_title(f"{title} (the {sub.number_of_nodes()} best-connected of "
+    ax.set_title(f"{plain(title)} (the {sub.number_of_nodes()} best-connected of "
                  f"{graph.number_of_nodes()} nodes)", loc="left")
     ax.set_axis_off()
     if not sub.number_of_nodes():
@@ -212,7 +214,7 @@ def draw_network(graph: nx.DiGraph, *, top: int = 40, title: str = "Source netwo
         radius = math.sqrt(sizes[node]) / 2 + 2  # points
         for dx, dy, ha, va in ((1, 0, "left", "center"), (-1, 0, "right", "center"),
                                (0, 1, "center", "bottom"), (0, -1, "center", "top")):
-            label = ax.annotate(str(node), (x, y), xytext=(dx * radius, dy * radius),
+            label = ax.annotate(plain(node), (x, y), xytext=(dx * radius, dy * radius),
                                 textcoords="offset points", ha=ha, va=va, fontsize=8)
             box = label.get_window_extent(renderer).expanded(1.05, 1.1)
             inside = ax.bbox.contains(box.x0, box.y0) and ax.bbox.contains(box.x1, box.y1)

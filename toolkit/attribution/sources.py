@@ -51,17 +51,14 @@ Example:
 
 from __future__ import annotations
 
-import os
 import re
-import time
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.attrs import ORTH
 from spacy.tokens import Span, Token
 
-from ..lexicons import lexicon_path, load_lexicon, load_terms
+from ..lexicons import compiled, load_lexicon, load_terms
 
 SOURCE_TYPES = (
     "person", "organization", "media", "government", "document", "anonymous", "unknown",
@@ -160,10 +157,8 @@ def _pattern(entries: list[str]) -> re.Pattern | None:
 _PERSON_NAMES_KEY = "toolkit.sources.person_names"
 
 
-@lru_cache(maxsize=4)
-def _build(files: tuple[tuple[Path, int], ...]) -> _Lexicons:
-    """The lookup tables; ``files`` holds (path, mtime) pairs so an edit rebuilds them."""
-    (types_path, _), (outlets_path, _), (cues_path, _) = files
+def _build(types_path: Path, outlets_path: Path, cues_path: Path) -> _Lexicons:
+    """The lookup tables of the three lexicons."""
     table = load_lexicon(types_path)
     rows = {
         rule: list(zip(group["term"], group["source_type"]))
@@ -185,21 +180,9 @@ def _build(files: tuple[tuple[Path, int], ...]) -> _Lexicons:
     )
 
 
-_RECHECK_SECONDS = 2.0
-# [when the files were last looked at, $TOOLKIT_LEXICON_DIR then, the tables]
-_checked: list = [float("-inf"), None, None]
-
-
 def _lexicons() -> _Lexicons:
-    """The lookup tables, re-reading the files at most every two seconds (so edits show)
-    and at once when ``$TOOLKIT_LEXICON_DIR`` changes."""
-    now, folder = time.monotonic(), os.environ.get("TOOLKIT_LEXICON_DIR")
-    if now - _checked[0] > _RECHECK_SECONDS or folder != _checked[1]:
-        paths = (lexicon_path(n) for n in (SOURCE_TYPE_LEXICON, OUTLET_LEXICON,
-                                           MEDIA_CUE_LEXICON))
-        tables = _build(tuple((path, path.stat().st_mtime_ns) for path in paths))
-        _checked[:] = [now, folder, tables]
-    return _checked[2]
+    """The lookup tables, built again when a lexicon file changes."""
+    return compiled(_build, SOURCE_TYPE_LEXICON, OUTLET_LEXICON, MEDIA_CUE_LEXICON)
 
 
 def _known_name(name: str, ent_label: str | None, lex: _Lexicons) -> str | None:

@@ -24,10 +24,11 @@ from spacy.tokens import Doc, Span, Token
 from .quotes import CharRanges
 from .sources import classify_source
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+THIRD_PERSON_SINGULAR = frozenset({"he", "she", "him", "her"})  # a person, one
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+RESOLVABLE_PRONOUNS = THIRD_PERSON_SINGULAR | PLURAL_PRONOUNS | THING_PRONOUNS
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 TITLES = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "rep", "rep.",
@@ -163,7 +164,7 @@ class SpeakerBook:
 
     def _pronoun(self, token: Token) -> Speaker:
         word, position = token.lower_, token.idx
-        if word in PERSON_PRONOUNS:
+        if word in THIRD_PERSON_SINGULAR:
             found = self._last_person(position)
             if found is not None:
                 return found
@@ -190,7 +191,7 @@ class SpeakerBook:
         word = token.lower_
         if word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self.resolve(token.head.head)
-        if token.pos_ == "PRON" and word in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+        if token.pos_ == "PRON" and word in RESOLVABLE_PRONOUNS:
             return self._pronoun(token)
         if token.pos_ == "PRON" and word in FIRST_PERSON:
             return Speaker(None, "unknown")

@@ -343,15 +343,3 @@ def clause_around(phrase: Token) -> list[Range]:
     c_start, c_end = _within_line(phrase, c_start, c_end)
     parts = [trim(doc, c_start, phrase_start), trim(doc, phrase_end, c_end)]
     return [(s, e) for s, e in parts if e > s]
-
-
-def char_bounds(doc, ranges: list[Range]) -> tuple[int, int] | None:
-    """Character offsets from the first range's start to the last range's end."""
-    if not ranges:
-        return None
-    return doc[ranges[0][0]].idx, doc[ranges[-1][1] - 1].idx + len(doc[ranges[-1][1] - 1])
-
-
-def span_of(doc, rng: Range) -> Span:
-    """The Span of a token range."""
-    return doc[rng[0]:rng[1]]

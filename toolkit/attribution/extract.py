@@ -43,6 +43,7 @@ from ..parse import parse
 from .chains import build_chain
 from .index import ArticleIndex, Found
 from .learned import CueModel
+from .media import is_own_outlet
 from .passes import PASSES
 from .passes.labelled_quotes import LABELLING_LEMMAS
 from .passes.quotations import SCARE_QUOTE_MAX_WORDS
@@ -50,15 +51,28 @@ from .speakers import Speaker
 
 __all__ = [
     "ATTRIBUTION_COLUMNS", "DEFAULT_MODEL", "LABELLING_LEMMAS", "SCARE_QUOTE_MAX_WORDS",
-    "attributions_of", "extract_attributions", "find", "resolve_model", "table_rows",
+    "attributions_of", "extract_attributions", "find", "relays_of", "resolve_model",
+    "table_rows",
 ]
 
 ATTRIBUTION_COLUMNS = [
     "attribution_id", "doc_id", "outlet", "kind", "content", "content_start", "content_end",
     "content_parts", "cue", "cue_start", "cue_end", "cue_lemma", "cue_class", "speech", "source",
-    "source_start", "source_end", "speaker", "speaker_type", "speaker_role", "chain", "depth",
-    "parent_id", "sentence", "paragraph",
+    "source_start", "source_end", "speaker", "speaker_type", "speaker_role", "chain", "relays",
+    "depth", "parent_id", "sentence", "paragraph",
 ]
+
+
+def relays_of(chain: list[dict]) -> list[str]:
+    """The media hops of a chain between the article's outlet and the speaker, outermost
+    first (a nested quote's chain also passes through the quoting speaker, not a relay).
+
+    Example:
+        >>> relays_of([{"name": "Ledger", "type": "media"}, {"name": "CNN", "type": "media"},
+        ...            {"name": "Lind", "type": "person"}, {"name": "Kovell", "type": "person"}])
+        ['CNN']
+    """
+    return [hop["name"] for hop in chain[1:-1] if hop["type"] == "media"]
 
 
 def find(index: ArticleIndex) -> list[Found]:
@@ -80,10 +94,12 @@ def table_rows(index: ArticleIndex) -> list[dict]:
         cue = text[f.cue_chars[0]:f.cue_chars[1]] if f.cue_chars else None
         last = {"name": speaker.name, "type": speaker.type, "cue": cue}
         if f.parent is not None and id(f.parent) in chains:
-            chain = [*chains[id(f.parent)], *f.hops, last]
+            chain = [*chains[id(f.parent)],
+                     *(h for h in f.hops if not is_own_outlet(h["name"], index.outlet)), last]
         else:
             chain = build_chain(index.outlet, f.hops, last)
         chains[id(f)] = chain
+        relays = relays_of(chain)
         start, end = f.start, f.end
         rows.append({
             "attribution_id": ids[id(f)], "doc_id": index.doc_id, "outlet": index.outlet,
@@ -100,7 +116,8 @@ def table_rows(index: ArticleIndex) -> list[dict]:
             "source_start": f.source_chars[0] if f.source_chars else None,
             "source_end": f.source_chars[1] if f.source_chars else None,
             "speaker": speaker.name, "speaker_type": speaker.type,
-            "speaker_role": speaker.role, "chain": chain, "depth": max(0, len(chain) - 2),
+            "speaker_role": speaker.role, "chain": chain, "relays": relays,
+            "depth": len(relays),
             "parent_id": ids[id(f.parent)] if f.parent is not None else None,
             "sentence": index.sentence(f.cue_chars[0] if f.cue_chars else start),
             "paragraph": index.paragraph(start),

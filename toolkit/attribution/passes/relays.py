@@ -1,9 +1,19 @@
 """relays: the pass that finds the media each attribution came through (its hops).
 
-A row's hops are the media its cue's syntax names (``told CNBC``, ``X reported Y
-saying``: :func:`~toolkit.attribution.chains.relay_hops`), after any medium named by an
-``according to`` in the sentence. A speaker's later rows with no hop of their own keep
-the hops of the speaker's nearest earlier relayed row.
+Only from what the text says:
+
+- a row's own hops: the media its cue's syntax names (``told CNBC``, ``said on Fox
+  News Sunday``, ``X reported Y saying``, ``analysts interviewed by Channel 9``:
+  :func:`~toolkit.attribution.chains.relay_hops`), after a medium named by an
+  ``according to`` in the sentence;
+- an interview the text sets up: the first row of a speaker that names a medium
+  (``Graham told The Huffington Post``) gives that medium to the speaker's later rows
+  with none of their own (a medium named later, ``told The New York Times then``, stays
+  with its row); a set-up naming the article's own outlet makes the later rows
+  first-hand;
+- a report the article retells: when the lead (:data:`LEAD_SENTENCES`) says a medium
+  ran or published a piece (``The Washington Post ran a feature Saturday ...``), the
+  later rows of other speakers that name no medium came through it.
 
 Example:
     >>> from toolkit.nlp import load_pipeline
@@ -19,25 +29,39 @@ Example:
 
 from __future__ import annotations
 
-import bisect
+from spacy.tokens import Token
 
 from .. import syntax
-from ..chains import according_to_relays, relay_hops
+from ..chains import according_to_relays, media_mention, relay_hops
 from ..index import ArticleIndex, Found
+from ..media import is_own_outlet
+
+LEAD_SENTENCES = 4
+PUBLISH_LEMMAS = frozenset({"run", "publish", "air", "broadcast", "print", "post", "release"})
+PIECE_NOUNS = frozenset({
+    "feature", "story", "piece", "article", "report", "profile", "interview", "segment",
+    "investigation", "exposé", "expose", "column", "editorial", "documentary", "video",
+})
 
 
 def run(index: ArticleIndex) -> None:
     """Set ``hops`` on every row (speakers must be resolved)."""
-    relayed: dict[str, list[tuple[int, int, Found]]] = {}
-    position = {id(f): n for n, f in enumerate(index.rows)}
+    interviews: dict[str, list[dict]] = {}
+    retold = retold_report(index)
     for found in index.dependency_order():
         name = found.speaker.name if found.speaker else None
         found.hops = own_hops(found)
-        if not found.hops and name and found.parent is None:
-            found.hops = _inherited_hops(found, relayed.get(name, []))
-        if found.hops and name:
-            bisect.insort(relayed.setdefault(name, []),
-                          (found.start, -position[id(found)], found))
+        if found.hops:
+            if name:
+                interviews.setdefault(name, found.hops)
+            continue
+        if found.parent is not None or not name:
+            continue
+        if name in interviews:
+            found.hops = list(interviews[name])
+        elif (retold is not None and found.start > retold[0] and found.speaker.type != "media"
+              and not is_own_outlet(name, retold[1]["name"])):
+            found.hops = [retold[1]]
 
 
 def own_hops(found: Found) -> list[dict]:
@@ -49,8 +73,23 @@ def own_hops(found: Found) -> list[dict]:
     return [h for h in outer if h not in hops] + hops
 
 
-def _inherited_hops(found: Found, relayed: list[tuple[int, int, Found]]) -> list[dict]:
-    """The hops of the nearest earlier row in ``relayed`` (the speaker's rows with hops,
-    as sorted ``(start, -order, row)``; of rows starting together, the first found)."""
-    k = bisect.bisect_left(relayed, (found.start,)) - 1
-    return list(relayed[k][2].hops) if k >= 0 else []
+def retold_report(index: ArticleIndex) -> tuple[int, dict] | None:
+    """``(position, hop)`` of a medium the lead says ran a piece (not the article's own
+    outlet), else ``None``."""
+    doc = index.doc
+    starts = syntax.sentence_starts(doc)
+    end = starts[LEAD_SENTENCES] if len(starts) > LEAD_SENTENCES else len(doc)
+    for token in doc[:end]:
+        if token.lemma_ not in PUBLISH_LEMMAS or token.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in PIECE_NOUNS for c in token.children):
+            continue
+        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+            name = _medium(subject)
+            if name and not is_own_outlet(name, index.outlet):
+                return token.idx, {"name": name, "type": "media", "cue": token.text}
+    return None
+
+
+def _medium(token: Token) -> str | None:
+    return media_mention(token) if token.pos_ in ("PROPN", "NOUN") else None

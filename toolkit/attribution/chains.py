@@ -24,7 +24,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..parse import doc_text
-from .media import is_medium, is_own_outlet
+from .media import canonical_medium, is_medium, is_own_outlet
 from .sources import classify_source
 
 HEARER_DEPS = frozenset({"dobj", "dative", "iobj"})
@@ -62,9 +62,11 @@ def _name_span(token: Token) -> Span:
 def media_mention(token: Token) -> str | None:
     """The medium's name if ``token`` heads (or names, via a compound) a news medium.
 
-    Named as the text names it at its fullest: a program with the network that owns it
-    (``MSNBC's Morning Joe``). A generic noun (``the channel``, ``the paper``, ``the
-    show``) is the medium named last before it in the article, or nothing.
+    Named as the text names it at its fullest: a program with the network or host that
+    owns it (``MSNBC's Morning Joe``, ``Dana Voss's radio show``). A generic noun alone
+    (``the channel``, ``the paper``, ``the show``) is the medium named last before it in
+    the article, or nothing; a name ending in one that is no known outlet (``the Visa
+    Program``) is no medium.
     """
     span = _name_span(token)
     owners = [_name_span(c) for c in token.children if c.dep_ == "poss"]
@@ -74,12 +76,16 @@ def media_mention(token: Token) -> str | None:
         text = _clean(candidate.text)
         if not text or not (is_medium(text) or classify_source(candidate) == "media"):
             continue
+        owner = next((_clean(o.text) for o in owners if o.start != candidate.start
+                      and (is_medium(_clean(o.text)) or o.root.ent_type_ == "PERSON")
+                      and not _generic(_clean(o.text))), None)
+        if candidate is span and owner is not None and (
+                _generic(text) or canonical_medium(text) is not None):
+            return f"{owner}'s {text}"  # MSNBC's Morning Joe, X's radio show
         if _generic(text):
-            return _medium_before(token.doc, token.idx)
-        owner = next((o for o in owners if o.start != candidate.start
-                      and is_medium(_clean(o.text)) and not _generic(_clean(o.text))), None)
-        if owner is not None and candidate is span:
-            return f"{_clean(owner.text)}'s {text}"  # MSNBC's Morning Joe
+            return _medium_before(token.doc, token.idx) if candidate is span else None
+        if canonical_medium(text) is None and _generic(text.split()[-1]):
+            continue  # "the Visa Program": a name with a generic head is no outlet
         return text
     return None
 
@@ -95,14 +101,21 @@ def _generic(name: str) -> bool:
     return not words or all(w in GENERIC_MEDIA for w in words) or name.islower()
 
 
+def _named_medium(name: str) -> bool:
+    """A medium's proper name: a known outlet, or a name with a media word whose head is
+    not a generic noun (``Channel 9 Riverton``, not ``the Visa Program``)."""
+    if canonical_medium(name) is not None:
+        return True
+    return is_medium(name) and not _generic(name) and not _generic(name.split()[-1])
+
+
 def _medium_before(doc, position: int) -> str | None:
     """The medium named last before ``position`` (its name as written, fullest form)."""
     mentions = doc.user_data.get(MEDIA_MENTIONS)
     if mentions is None:
         mentions = doc.user_data[MEDIA_MENTIONS] = [
             (ent.start_char, _clean(ent.text)) for ent in doc.ents
-            if ent.label_ in MEDIA_LABELS and not _generic(_clean(ent.text))
-            and is_medium(_clean(ent.text))]
+            if ent.label_ in MEDIA_LABELS and _named_medium(_clean(ent.text))]
     k = bisect.bisect_left(mentions, (position,)) - 1
     return mentions[k][1] if k >= 0 else None
 
@@ -161,11 +174,18 @@ def relay_hops(cue: Token, *, source: Token | None = None) -> list[dict]:
                     outer.append(_hop(name, reporter.text))
             if not subjects or cue.dep_ == "conj":
                 outer += [h for h in relay_hops(reporter) if h not in outer]
+    owner = None  # "told MSNBC's | Morning Joe", parsed as two objects
     for child in cue.children:
         if child.dep_ in HEARER_DEPS and _may_name(child):  # not "told reporters"
             name = media_mention(child)
             if name and not _same(child, source):
+                if owner is not None:
+                    inner.remove(owner)
+                    name = f"{owner['name']}'s {name}"
                 inner.append(_hop(name, cue.text))
+                possessive = any(c.dep_ == "case" and c.lower_ in ("'s", "’s")
+                                 for c in child.children)
+                owner = inner[-1] if possessive else None
     for token, name in _prep_media(cue):
         if not _same(token, source) and all(h["name"] != name for h in inner):
             prep = token.head

@@ -88,6 +88,11 @@ CUT_WORDS = frozenset({
     "whose", "whom",
 })
 MAX_TERM_WORDS = 4
+# people who act for an institution: typed by it when it is a government
+AGENT_HEADS = frozenset({"official", "investigator", "aide", "staffer", "agent", "officer",
+                         "inspector", "regulator", "diplomat", "prosecutor"})
+GOVERNMENT_MODIFIERS = frozenset({"federal", "government", "administration", "congressional",
+                                  "military", "police", "state"})
 
 
 @dataclass(frozen=True)
@@ -314,6 +319,24 @@ def classify_name(name: str, *, ent_label: str | None = None) -> str:
     return _classify_text(name, ent_label, _lexicons())
 
 
+def is_role_word(word: str, *, offices_only: bool = False) -> bool:
+    """Whether a word names a person's role (a title, an office, a people noun such as
+    ``critic``, a spokesperson) rather than a body or a thing; with ``offices_only``,
+    only an office (``senator``, ``governor``, ``minister``).
+
+    Example:
+        >>> is_role_word("critic"), is_role_word("ministry")
+        (True, False)
+        >>> is_role_word("critic", offices_only=True), is_role_word("senator", offices_only=True)
+        (False, True)
+    """
+    lex = _lexicons()
+    if not offices_only:
+        return lex.is_role(word)
+    found = lex.head([word.lower()])
+    return found is not None and found[0].rule == "office"
+
+
 def is_media_name(name: str) -> bool:
     """Whether a name or description refers to a news medium.
 
@@ -409,6 +432,20 @@ def _issuer(root: Token, span: Span, term_start: int) -> str | None:
     return None
 
 
+def _acts_for_government(root: Token, span: Span) -> bool:
+    """An agent noun modified by a government: a government name or adjective before it
+    (``federal investigators``, ``U.S. officials``, ``Chinese officials``) or after
+    ``at``/``of``/``for``/``from`` (``officials at the Interior Ministry``)."""
+    for child in root.children:
+        if child.i < root.i and child.dep_ in ("amod", "compound", "nmod", "poss"):
+            if child.lower_ in GOVERNMENT_MODIFIERS or child.ent_type_ in ("GPE", "NORP"):
+                return True
+            start, end = max(child.left_edge.i, span.start), child.i + 1
+            if start < end and classify_source(span.doc[start:end]) == "government":
+                return True
+    return _issuer(root, span, root.i) == "government"
+
+
 def _classify_common(root: Token, span: Span, lex: _Lexicons) -> str | None:
     """Steps 3, 4 and 6 for a mention headed by a common noun (or a role noun)."""
     if _anonymity_phrase(span.text.replace("’", "'"), lex):
@@ -424,6 +461,8 @@ def _classify_common(root: Token, span: Span, lex: _Lexicons) -> str | None:
         )
         plural = root.tag_ in ("NNS", "NNPS") or "Plur" in root.morph.get("Number")
         issuer = _issuer(root, span, words[-size].i) if entry.rule in ISSUER_TYPES else None
+        if root.lemma_.lower() in AGENT_HEADS and _acts_for_government(root, span):
+            return "government"  # "U.S. officials", "a Homeland Security official"
         return _resolve(entry, issuer, definite=definite, plural=plural)
     modifier = _issuer(root, span, root.i)
     return modifier if modifier in INSTITUTIONS else None

@@ -8,8 +8,9 @@ Only from what the text says:
   ``according to`` in the sentence;
 - an interview the text sets up: the first row of a speaker that names a medium
   (``Graham told The Huffington Post``) gives that medium to the speaker's later rows
-  with none of their own (a medium named later, ``told The New York Times then``, stays
-  with its row); a set-up naming the article's own outlet makes the later rows
+  with none of their own, and to those just before it (the paragraph before: ``X
+  says ... X tells CNN``); a medium named later (``told The New York Times then``)
+  stays with its row; a set-up naming the article's own outlet makes the rows
   first-hand;
 - a report the article retells: when the lead (:data:`LEAD_SENTENCES`) says a medium
   ran or published a piece (``The Washington Post ran a feature Saturday ...``), the
@@ -29,6 +30,8 @@ Example:
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .. import syntax
@@ -37,6 +40,7 @@ from ..index import ArticleIndex, Found
 from ..media import is_own_outlet
 
 LEAD_SENTENCES = 4
+SET_UP_PARAGRAPHS = 1  # rows of the speaker this close before an interview set-up share it
 PUBLISH_LEMMAS = frozenset({"run", "publish", "air", "broadcast", "print", "post", "release"})
 PIECE_NOUNS = frozenset({
     "feature", "story", "piece", "article", "report", "profile", "interview", "segment",
@@ -47,14 +51,21 @@ PIECE_NOUNS = frozenset({
 def run(index: ArticleIndex) -> None:
     """Set ``hops`` on every row (speakers must be resolved)."""
     interviews: dict[str, list[dict]] = {}
+    waiting: dict[str, list[Found]] = {}  # a speaker's rows before any set-up
     retold = retold_report(index)
     for found in index.dependency_order():
         name = found.speaker.name if found.speaker else None
         found.hops = own_hops(found)
         if found.hops:
-            if name:
-                interviews.setdefault(name, found.hops)
+            if name and name not in interviews:
+                interviews[name] = found.hops
+                here = index.paragraph(found.start)
+                for earlier in waiting.pop(name, []):  # "X says ... X tells CNN"
+                    if here - index.paragraph(earlier.start) <= SET_UP_PARAGRAPHS:
+                        earlier.hops = list(found.hops)
             continue
+        if name and found.parent is None and name not in interviews:
+            waiting.setdefault(name, []).append(found)
         if found.parent is not None or not name:
             continue
         if name in interviews:
@@ -65,12 +76,22 @@ def run(index: ArticleIndex) -> None:
 
 
 def own_hops(found: Found) -> list[dict]:
-    """The media the row's cue and its sentence's ``according to`` name, outermost first."""
+    """The media the row's cue and its sentence's ``according to`` name, outermost first
+    (a name within another hop's, ``MSNBC`` beside ``MSNBC's Morning Joe``, is one hop)."""
     if found.cue_token is None or found.kind == "according_to":
         return []
     hops = relay_hops(found.cue_token, source=found.source_token)
     outer = according_to_relays(syntax.sentence(found.cue_token), exclude=found.cue_token)
-    return [h for h in outer if h not in hops] + hops
+    hops = [h for h in outer if h not in hops] + hops
+    return [h for h in hops if not any(o is not h and _within(h["name"], o["name"])
+                                       for o in hops)]
+
+
+def _within(name: str, other: str) -> bool:
+    """Whether ``name`` is part of the longer name ``other`` (``MSNBC`` of ``MSNBC's
+    Morning Joe``)."""
+    return len(other) > len(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", other) \
+        is not None
 
 
 def retold_report(index: ArticleIndex) -> tuple[int, dict] | None:

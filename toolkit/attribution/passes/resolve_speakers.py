@@ -2,7 +2,8 @@
 
 Rows are visited in reading order (a quote's row before the rows nested in it), so a
 pronoun resolves to what came before it (:class:`~toolkit.attribution.speakers.
-SpeakerBook`); ``I``/``we`` inside a quote is the quoting row's speaker.
+SpeakerBook`); ``I``/``we`` inside a quote is the quoting row's speaker. A row with no
+source at all has no speaker and type ``unknown`` (nothing can be told).
 
 Example:
     >>> from toolkit.nlp import load_pipeline
@@ -39,4 +40,5 @@ def run(index: ArticleIndex) -> None:
                 if found.source_chars else None
             found.speaker = book.resolve(source, mention=mention)
         if found.speaker.name and found.source_chars:
-            book.note(found.source_chars[0], found.speaker)
+            book.note(found.source_chars[0], found.speaker,
+                      pronoun=source.lower_ if source is not None else None)

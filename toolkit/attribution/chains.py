@@ -176,7 +176,13 @@ def relay_hops(cue: Token, *, source: Token | None = None) -> list[dict]:
                 outer += [h for h in relay_hops(reporter) if h not in outer]
     owner = None  # "told MSNBC's | Morning Joe", parsed as two objects
     for child in cue.children:
-        if child.dep_ in HEARER_DEPS and _may_name(child):  # not "told reporters"
+        if child.dep_ not in HEARER_DEPS:
+            continue
+        if owner is not None and child.lower_ in GENERIC_MEDIA:  # "Channel 9's | show"
+            owner["name"] = f"{owner['name']}'s {_name_span(child).text}"
+            owner = None
+            continue
+        if _may_name(child):  # not "told reporters"
             name = media_mention(child)
             if name and not _same(child, source):
                 if owner is not None:

@@ -337,6 +337,23 @@ def is_role_word(word: str, *, offices_only: bool = False) -> bool:
     return found is not None and found[0].rule == "office"
 
 
+def head_noun_type(word: str) -> str | None:
+    """The type the lexicons give a head noun that is a thing or a body (``letter`` →
+    document, ``campaign`` → organization), ``None`` for people, offices, spokespeople and
+    unknown words.
+
+    Example:
+        >>> head_noun_type("letter"), head_noun_type("critic"), head_noun_type("pier")
+        ('document', None, None)
+    """
+    found = _lexicons().head([word.lower()])
+    if found is None or found[0].source_type in ("anonymous", "person") or (
+            found[0].rule == "office") or (found[0].rule == "proxy"
+                                            and found[0].source_type != "document"):
+        return None
+    return found[0].source_type
+
+
 def is_media_name(name: str) -> bool:
     """Whether a name or description refers to a news medium.
 

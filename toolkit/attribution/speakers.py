@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import syntax
 from .quotes import CharRanges
-from .sources import classify_source, is_role_word
+from .sources import classify_source, head_noun_type, is_role_word
 
 THIRD_PERSON_SINGULAR = frozenset({"he", "she", "him", "her"})  # a person, one
 MALE_PRONOUNS = frozenset({"he", "him", "himself"})
@@ -84,7 +84,8 @@ NON_NAMES = frozenset({
     "nobody", "none", "all", "both", "each", "either", "neither", "another", "other",
     "others", "such", "the", "a", "an", "his", "its", "their", "our", "my", "your",
     "invalid", "advertisement", "share", "comments", "comment", "photo", "image", "video",
-    "click", "subscribe", "email", "nan", "null", "read", "more", "loading",
+    "click", "subscribe", "email", "nan", "null", "read", "more", "loading", "many", "few",
+    "several", "most", "much", "any",
 })
 
 
@@ -385,7 +386,13 @@ class SpeakerBook:
             name = self.full_name(person.text, position=person.start_char)
             if name and not is_non_name(name):
                 return Speaker(name, "person", role if role != name else None)
+        if token.pos_ == "PROPN" and token.text in self.full_names and all(
+                t.pos_ == "PROPN" or t.lower_.rstrip(".") in TITLES for t in core):
+            return Speaker(self.full_name(token.text, position=token.idx), "person",
+                           self._role(token, core))  # a surname the article gave in full
         kind = classify_source(mention)
+        if kind == "person" and token.ent_type_ != "PERSON":
+            kind = head_noun_type(token.lemma_) or kind  # "Mattis' resignation letter"
         if kind == "person" and token.tag_ not in ("NNS", "NNPS"):
             if all(t.pos_ == "PROPN" or t.lower_.rstrip(".") in TITLES for t in core):
                 return Speaker(self.full_name(core.text, position=core.start_char),

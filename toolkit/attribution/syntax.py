@@ -29,6 +29,7 @@ RELAY_HEAD_LEMMAS = frozenset({"report", "quote", "cite", "describe", "record", 
 MIN_INVERTED_CONTENT = 3
 FALLBACK_SUBJECT_DEPS = frozenset({"nsubj", "appos", "ROOT", "nsubjpass", "npadvmod"})
 RAISING_LEMMAS = frozenset({"seem", "appear", "look", "sound"})
+QUOTED_LEMMAS = frozenset({"quote", "cite"})
 
 
 def _balanced_close(doc, start: int, end: int) -> bool:
@@ -146,6 +147,10 @@ def source_token(cue: Token, *, depth: int = 0) -> Token | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if cue.lemma_ in QUOTED_LEMMAS:  # "he was quoted as saying": the quoted one speaks
+        passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            return passive
     if any(child.dep_ in ("nsubjpass", "auxpass") for child in children):
         return None
     head = cue.head

@@ -74,6 +74,10 @@ PERSON_DESCRIPTIONS = frozenset({
     "mogul", "billionaire", "republican", "democrat", "libertarian", "incumbent",
 })
 DESCRIPTION_REACH = 3  # sentences back a definite description looks for its person
+TITLE_OFFICES = {"sen": "senator", "sens": "senator", "rep": "representative",
+                 "reps": "representative", "gov": "governor", "pres": "president",
+                 "gen": "general", "sec": "secretary", "lt": "lieutenant", "adm": "admiral"}
+PROTAGONIST_MENTIONS = 3  # the article's most named person, named this often, fits any role
 PRONOUN_REACH = 6  # sentences back a pronoun prefers; beyond, the nearest person at all
 NAME_COUNTRY = "usa"
 # what a parse can leave as a source that names nobody
@@ -234,6 +238,7 @@ class SpeakerBook:
             if len(doc) else [0]
         self.full_names: dict[str, list[tuple[int, str]]] = {}  # surname → full forms
         self.genders: dict[str, str] = {}
+        self.roles: dict[str, set[str]] = {}  # name → role words written with it
         self.mentions: list[_Mention] = []  # names and noted speakers, by position
         persons = [ent for ent in doc.ents if ent.label_ == "PERSON"
                    and not self.quoted.holds(ent.start_char) and _looks_like_name(ent)]
@@ -247,6 +252,7 @@ class SpeakerBook:
             if not name or is_non_name(name):
                 continue
             self._learn_gender(name, ent)
+            self._learn_roles(name, ent)
             root = ent.root
             subject = root.dep_ in SUBJECT_DEPS or (
                 root.dep_ in ("compound", "appos") and root.head.dep_ in SUBJECT_DEPS)
@@ -290,6 +296,21 @@ class SpeakerBook:
         if gender and name not in self.genders:
             self.genders[name] = gender
 
+    def _learn_roles(self, name: str, ent: Span) -> None:
+        """Role words written with a name: titles and compounds before it (``Sen.``,
+        ``Mayor``, ``Homeland Security Secretary``) and the head of its apposition."""
+        words = self.roles.setdefault(name, set())
+        start = ent.start
+        while start > 0 and ent.doc[start - 1].dep_ in ("compound", "amod") and \
+                ent.doc[start - 1].head.i in range(ent.start, ent.end):
+            start -= 1
+        heads = [t for t in ent.doc[start:ent.start]] + [t for t in ent if
+                                                          t.lower_.rstrip(".") in TITLES]
+        heads += [c for c in ent.root.children if c.dep_ == "appos"]
+        for token in heads:
+            word = token.lower_.rstrip(".")
+            words.add(TITLE_OFFICES.get(word, word))
+
     def _sentence(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
 
@@ -325,7 +346,8 @@ class SpeakerBook:
                 if reach is None and fallback is None:
                     fallback = mention.speaker
                 break
-            key = (distance, not mention.subject, -mention.position, mention.noted == 0)
+            key = (distance, not mention.subject, -mention.position, mention.noted == 0,
+                   mention.noted)
             if best_key is None or key < best_key:
                 best, best_key = mention.speaker, key
         return best or fallback
@@ -446,15 +468,33 @@ class SpeakerBook:
 
     def _described_person(self, token: Token, core: Span) -> Speaker | None:
         """``the senator``, ``The GOP nominee``: a definite singular description of an
-        office holder or candidate is the salient person just before it."""
+        office holder or candidate is the salient person just before it (within
+        :data:`DESCRIPTION_REACH` sentences) whom the article gave that role (``Sen.
+        Tomas Rell``), or the article's protagonist (its most named person)."""
         head = token.lower_
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         plural = token.tag_ in ("NNS", "NNPS")
         if not definite or plural or not (head in PERSON_DESCRIPTIONS or is_role_word(
                 head, offices_only=True)):
             return None
-        return self._antecedent(token.idx, lambda s: s.type == "person"
-                                and not _group(s.name), reach=DESCRIPTION_REACH)
+        protagonist = self._protagonist()
+
+        def fits(speaker: Speaker) -> bool:
+            return speaker.type == "person" and not _group(speaker.name) and (
+                head in self.roles.get(speaker.name, ()) or speaker.name == protagonist)
+
+        return self._antecedent(token.idx, fits, reach=DESCRIPTION_REACH)
+
+    def _protagonist(self) -> str | None:
+        counts: dict[str, int] = {}
+        for mention in self.mentions:
+            if mention.noted == 0:
+                counts[mention.speaker.name] = counts.get(mention.speaker.name, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if not ranked or ranked[0][1] < PROTAGONIST_MENTIONS or (
+                len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     @staticmethod
     def _role(token: Token, core: Span) -> str | None:

@@ -241,3 +241,17 @@ def test_action_and_intention_verbs_are_not_speech(nlp):
     rows = extract(nlp, text)
     assert all(not r["speech"] for r in rows if r["cue_lemma"] in ("back", "make"))
     assert at_cue(text, rows, "Rell said", "said")["speech"]
+
+
+def test_named_members_speak_for_a_description_and_a_plural_office_is_the_group(nlp):
+    text = ("Critics of the levy, like Senators Tomas Rell and Lena Ostrow, want it dropped. "
+            "The senators said the levy was unfair.")
+    rows = extract(nlp, text)
+    assert {r["speaker"] for r in rows} == {"Tomas Rell and Lena Ostrow"}
+
+
+def test_a_name_inside_an_earlier_quote_is_a_last_resort_antecedent(nlp):
+    text = ('Oskar Lind spoke first. "We beat Lena Ostrow fairly," he said.\n\n'
+            '"We will win again," he said.')
+    rows = extract(nlp, text)
+    assert [r["speaker"] for r in rows] == ["Oskar Lind", "Oskar Lind"]

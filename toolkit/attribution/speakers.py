@@ -77,6 +77,7 @@ DESCRIPTION_REACH = 3  # sentences back a definite description looks for its per
 TITLE_OFFICES = {"sen": "senator", "sens": "senator", "rep": "representative",
                  "reps": "representative", "gov": "governor", "pres": "president",
                  "gen": "general", "sec": "secretary", "lt": "lieutenant", "adm": "admiral"}
+MEMBER_PREPOSITIONS = frozenset({"like", "including"})
 PROTAGONIST_MENTIONS = 3  # the article's most named person, named this often, fits any role
 PRONOUN_REACH = 6  # sentences back a pronoun prefers; beyond, the nearest person at all
 NAME_COUNTRY = "usa"
@@ -133,9 +134,20 @@ def first_name_gender(name: str) -> str | None:
         >>> first_name_gender("Mara Kovell"), first_name_gender("Oskar"), first_name_gender("Lee")
         ('female', 'male', None)
     """
-    first = name.split()[0].strip(".,") if name.split() else ""
-    if len(first) < 2 or not first[0].isupper():
-        return None
+    words = [w.strip(".,") for w in name.split()[:-1]] or name.split()[:1]
+    for word in words:  # the first word the lists know ("Crooked Hillary Clinton")
+        if len(word) > 1 and word[0].isupper():
+            found = _name_gender(word)
+            if found != "unknown":
+                return found
+    return None
+
+
+def _name_gender(first: str) -> str | None:
+    """``male``/``female``, ``None`` for a known but ambiguous name, ``"unknown"`` for a
+    name the lists do not have."""
+    if _detector().get_gender(first) == "unknown":
+        return "unknown"
     local = _detector().get_gender(first, NAME_COUNTRY)
     if local in ("male", "female"):
         return local
@@ -231,9 +243,14 @@ class SpeakerBook:
     attribution's speaker, so pronouns resolve to what came before them.
     """
 
-    def __init__(self, doc: Doc, *, outside: list[tuple[int, int]] | None = None) -> None:
+    def __init__(self, doc: Doc, *, outside: list[tuple[int, int]] | None = None,
+                 quotations: list[tuple[int, int]] | None = None) -> None:
+        """``outside``: ranges whose names are never antecedents; ``quotations``: ranges
+        (the article's quotes) whose names are antecedents of last resort in a sentence:
+        never preferred as subjects."""
         self.doc = doc
         self.quoted = CharRanges(outside or [])
+        in_quotes = CharRanges(quotations or [])
         self.sentence_starts = [doc[i].idx for i in syntax.sentence_starts(doc)] \
             if len(doc) else [0]
         self.full_names: dict[str, list[tuple[int, str]]] = {}  # surname → full forms
@@ -254,12 +271,14 @@ class SpeakerBook:
             self._learn_gender(name, ent)
             self._learn_roles(name, ent)
             root = ent.root
-            subject = root.dep_ in SUBJECT_DEPS or (
-                root.dep_ in ("compound", "appos") and root.head.dep_ in SUBJECT_DEPS)
+            subject = (root.dep_ in SUBJECT_DEPS or (
+                root.dep_ in ("compound", "appos") and root.head.dep_ in SUBJECT_DEPS)) and \
+                not in_quotes.holds(ent.start_char)
             self.mentions.append(_Mention(ent.start_char, self._sentence(ent.start_char),
                                           subject, 0, Speaker(name, "person")))
         self.mentions.sort(key=lambda m: m.position)
         self._noted = 0
+        self._excluded: CharRanges | None = None
 
     # --- the article's people ----------------------------------------------------------
     def full_name(self, name: str, *, position: int | None = None) -> str:
@@ -330,6 +349,19 @@ class SpeakerBook:
 
     # --- antecedents ---------------------------------------------------------------------
     def _antecedent(self, position: int, accept, *, reach: int | None = None) -> Speaker | None:
+        accepted = accept
+        if self._excluded:
+            excluded = self._excluded
+
+            def accept(speaker: Speaker, mention: _Mention | None = None) -> bool:
+                return accepted(speaker) and not (mention is not None and mention.noted == 0
+                                                  and excluded.holds(mention.position))
+        else:
+            def accept(speaker: Speaker, mention: _Mention | None = None) -> bool:
+                return accepted(speaker)
+        return self._nearest(position, accept, reach=reach)
+
+    def _nearest(self, position: int, accept, *, reach: int | None) -> Speaker | None:
         """The most salient mention before ``position`` that ``accept`` takes: the nearest
         sentence, a subject or speaker before other mentions, then the latest; within
         ``reach`` sentences (a pronoun falls back to the nearest beyond)."""
@@ -340,7 +372,7 @@ class SpeakerBook:
             distance = sentence - mention.sentence
             if best is not None and distance > best_key[0]:
                 break
-            if not accept(mention.speaker):
+            if not accept(mention.speaker, mention):
                 continue
             if distance > (reach if reach is not None else PRONOUN_REACH):
                 if reach is None and fallback is None:
@@ -372,13 +404,17 @@ class SpeakerBook:
         return found or Speaker(None, "anonymous")
 
     # --- resolution ----------------------------------------------------------------------
-    def resolve(self, token: Token, *, mention: Span | None = None) -> Speaker:
+    def resolve(self, token: Token, *, mention: Span | None = None,
+                quoted: list[tuple[int, int]] | None = None) -> Speaker:
         """The canonical speaker of a source whose head token is ``token``.
 
         Args:
             token: the head of the source mention.
             mention: the whole mention (with apposition); defaults to the head's subtree.
+            quoted: the quotations being attributed: no one named inside them is the
+                antecedent of a pronoun or description.
         """
+        self._excluded = CharRanges(quoted) if quoted else None
         speaker = self._resolve(token, mention)
         if is_non_name(speaker.name):
             return Speaker(None, "anonymous", speaker.role)  # someone, unnamed
@@ -399,7 +435,7 @@ class SpeakerBook:
         start, end = core_range(token)
         core = doc[start:end]
         mention = mention if mention is not None else doc[token.left_edge.i:token.right_edge.i + 1]
-        group = self._group(token)
+        group = self._group(token) or self._named_members(token)
         if group is not None:
             return group
         role = self._role(token, core)
@@ -466,17 +502,45 @@ class SpeakerBook:
             return None
         return Speaker(f"{', '.join(names[:-1])} and {names[-1]}", "person")
 
+    def _named_members(self, token: Token) -> Speaker | None:
+        """``Critics of the plan, like Senators A and B``, ``Proponents, including the
+        Harbor Council``: the named members speak for the description."""
+        if token.pos_ == "PROPN" or person_entity(token) is not None:
+            return None
+        for child in token.children:
+            if child.dep_ != "prep" or child.lower_ not in MEMBER_PREPOSITIONS:
+                continue
+            member = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if member is None:
+                continue
+            group = self._group(member)
+            if group is not None:
+                return group
+            person = person_entity(member)
+            if person is not None:
+                return Speaker(self.full_name(person.text, position=person.start_char),
+                               "person")
+            if member.pos_ == "PROPN":
+                span = token.doc[member.left_edge.i:member.right_edge.i + 1]
+                kind = classify_source(span)
+                name = span.text.strip(" ,")
+                return Speaker(name[4:] if name.lower().startswith("the ") else name, kind)
+        return None
+
     def _described_person(self, token: Token, core: Span) -> Speaker | None:
         """``the senator``, ``The GOP nominee``: a definite singular description of an
         office holder or candidate is the salient person just before it (within
         :data:`DESCRIPTION_REACH` sentences) whom the article gave that role (``Sen.
         Tomas Rell``), or the article's protagonist (its most named person)."""
-        head = token.lower_
+        head = token.lemma_.lower()
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         plural = token.tag_ in ("NNS", "NNPS")
-        if not definite or plural or not (head in PERSON_DESCRIPTIONS or is_role_word(
+        if not definite or not (head in PERSON_DESCRIPTIONS or is_role_word(
                 head, offices_only=True)):
             return None
+        if plural:  # "the senators": the group named before
+            return self._antecedent(token.idx, lambda s: s.type == "person" and _group(s.name),
+                                    reach=DESCRIPTION_REACH)
         protagonist = self._protagonist()
 
         def fits(speaker: Speaker) -> bool:

@@ -2,7 +2,8 @@
 
 Rows are visited in reading order (a quote's row before the rows nested in it), so a
 pronoun resolves to what came before it (:class:`~toolkit.attribution.speakers.
-SpeakerBook`); ``I``/``we`` inside a quote is the quoting row's speaker. A row with no
+SpeakerBook`), never to a person named inside the quotation being attributed; ``I``/``we``
+inside a quote is the quoting row's speaker. A row with no
 source at all has no speaker and type ``unknown`` (nothing can be told).
 
 Example:
@@ -27,8 +28,8 @@ UNKNOWN = Speaker(None, "unknown")
 
 def run(index: ArticleIndex) -> None:
     """Set ``speaker`` on every row."""
-    book = SpeakerBook(index.doc, outside=[(index.quotes[i].start, index.quotes[i].end)
-                                           for i in index.top])
+    book = SpeakerBook(index.doc, quotations=[(index.quotes[i].start, index.quotes[i].end)
+                                              for i in index.top])
     for found in index.dependency_order():
         source = found.source_token
         if source is None:
@@ -38,7 +39,9 @@ def run(index: ArticleIndex) -> None:
         else:
             mention = index.doc.char_span(*found.source_chars, alignment_mode="expand") \
                 if found.source_chars else None
-            found.speaker = book.resolve(source, mention=mention)
+            quoted = [(index.quotes[q].open_start, index.quotes[q].close_end or index.quotes[q].end)
+                      for q in found.quotes]
+            found.speaker = book.resolve(source, mention=mention, quoted=quoted)
         if found.speaker.name and found.source_chars:
             book.note(found.source_chars[0], found.speaker,
                       pronoun=source.lower_ if source is not None else None)

@@ -51,7 +51,8 @@ def check_rows(text: str, rows: list[dict], *, outlet: str | None = None) -> Non
             else:
                 assert 0 <= s < e <= len(text) and text[s:e] == row[name]
         assert row["depth"] == len(row["relays"]) >= 0
-        assert row["relays"] == [h["name"] for h in row["chain"][1:-1] if h["type"] == "media"]
+        assert row["relays"] == [h["name"] for h in row["chain"][1:-1] if h["type"] == "media"
+                                 and not is_own_outlet(h["name"], outlet)]
         assert not any(is_own_outlet(relay, outlet) for relay in row["relays"])
         speaker = row["speaker"]
         assert speaker is None or (isinstance(speaker, str) and speaker.strip()

@@ -255,3 +255,10 @@ def test_a_name_inside_an_earlier_quote_is_a_last_resort_antecedent(nlp):
             '"We will win again," he said.')
     rows = extract(nlp, text)
     assert [r["speaker"] for r in rows] == ["Oskar Lind", "Oskar Lind"]
+
+
+def test_a_quote_nested_in_the_outlets_own_report_has_no_self_relay(nlp):
+    text = ('The Harbor Ledger reported: "Tomas Rell told us the pier was unsafe, and '
+            'according to the locals it is rotten."')
+    rows = extract(nlp, text)
+    assert rows and all(r["relays"] == [] and r["depth"] == 0 for r in rows)

@@ -65,14 +65,17 @@ ATTRIBUTION_COLUMNS = [
 
 def relays_of(chain: list[dict]) -> list[str]:
     """The media hops of a chain between the article's outlet and the speaker, outermost
-    first (a nested quote's chain also passes through the quoting speaker, not a relay).
+    first (a nested quote's chain also passes through the quoting speaker, not a relay,
+    and through a quoting medium that may be the outlet itself, not a relay either).
 
     Example:
         >>> relays_of([{"name": "Ledger", "type": "media"}, {"name": "CNN", "type": "media"},
         ...            {"name": "Lind", "type": "person"}, {"name": "Kovell", "type": "person"}])
         ['CNN']
     """
-    return [hop["name"] for hop in chain[1:-1] if hop["type"] == "media"]
+    outlet = chain[0]["name"] if chain else None
+    return [hop["name"] for hop in chain[1:-1]
+            if hop["type"] == "media" and not is_own_outlet(hop["name"], outlet)]
 
 
 def find(index: ArticleIndex) -> list[Found]:

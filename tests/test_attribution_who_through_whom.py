@@ -262,3 +262,11 @@ def test_a_quote_nested_in_the_outlets_own_report_has_no_self_relay(nlp):
             'according to the locals it is rotten."')
     rows = extract(nlp, text)
     assert rows and all(r["relays"] == [] and r["depth"] == 0 for r in rows)
+
+
+def test_a_surname_the_tagger_missed_is_still_an_antecedent(nlp):
+    text = ("Tomas Rell leads the port authority. Rell has little support among ferry crews. "
+            "He recently promised them higher wages, Lena Ostrow said.")
+    rows = extract(nlp, text)
+    promise = [r for r in rows if r["cue_lemma"] == "promise"]
+    assert all(r["speaker"] == "Tomas Rell" for r in promise)

@@ -41,6 +41,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import gender_guesser.detector
+import numpy as np
+from spacy import parts_of_speech
+from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
 from . import syntax
@@ -276,6 +279,17 @@ class SpeakerBook:
                 not in_quotes.holds(ent.start_char)
             self.mentions.append(_Mention(ent.start_char, self._sentence(ent.start_char),
                                           subject, 0, Speaker(name, "person")))
+        named = {t.i for ent in persons for t in ent}
+        proper = np.flatnonzero(doc.to_array([POS]).reshape(-1) == parts_of_speech.PROPN) \
+            if self.full_names and len(doc) else []
+        for token in (doc[i] for i in proper.tolist() if i not in named) if len(proper) else ():
+            # a surname the article gave in full, not tagged a person here
+            if (token.text in self.full_names
+                    and token.ent_type_ != "PERSON" and not self.quoted.holds(token.idx)):
+                name = self.full_name(token.text, position=token.idx)
+                subject = token.dep_ in SUBJECT_DEPS and not in_quotes.holds(token.idx)
+                self.mentions.append(_Mention(token.idx, self._sentence(token.idx), subject, 0,
+                                              Speaker(name, "person")))
         self.mentions.sort(key=lambda m: m.position)
         self._noted = 0
         self._excluded: CharRanges | None = None

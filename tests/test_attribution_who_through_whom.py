@@ -12,6 +12,7 @@ import pytest
 from toolkit.attribution import extract_attributions
 from toolkit.attribution.extract import attributions_of
 from toolkit.attribution.media import canonical_medium, is_own_outlet, same_medium
+from toolkit.attribution.speakers import SpeakerBook
 
 
 def extract(nlp, text: str, *, outlet: str = "The Harbor Ledger") -> list[dict]:
@@ -265,8 +266,9 @@ def test_a_quote_nested_in_the_outlets_own_report_has_no_self_relay(nlp):
 
 
 def test_a_surname_the_tagger_missed_is_still_an_antecedent(nlp):
-    text = ("Tomas Rell leads the port authority. Rell has little support among ferry crews. "
-            "He recently promised them higher wages, Lena Ostrow said.")
-    rows = extract(nlp, text)
-    promise = [r for r in rows if r["cue_lemma"] == "promise"]
-    assert all(r["speaker"] == "Tomas Rell" for r in promise)
+    text = ("Oskar Lind spoke. Jonas Petrak waved. Lind has record low support among crews. "
+            "He recently pitched himself to them.")
+    doc = nlp(text)
+    assert "Lind" not in {e.text for e in doc.ents}  # the tagger missed the surname
+    he = next(t for t in doc if t.text == "He")
+    assert SpeakerBook(doc).resolve(he).name == "Oskar Lind"

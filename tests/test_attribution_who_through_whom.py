@@ -272,3 +272,10 @@ def test_a_surname_the_tagger_missed_is_still_an_antecedent(nlp):
     assert "Lind" not in {e.text for e in doc.ents}  # the tagger missed the surname
     he = next(t for t in doc if t.text == "He")
     assert SpeakerBook(doc).resolve(he).name == "Oskar Lind"
+
+
+def test_a_name_in_apposition_to_a_thing_is_not_its_speaker(nlp):
+    text = ("The donation page of the port's new director, harbor critic Tomas Rell, suggests "
+            "that the pier will close.")
+    rows = extract(nlp, text)
+    assert rows and all(r["speaker"] != "Tomas Rell" for r in rows)

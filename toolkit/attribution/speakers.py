@@ -81,6 +81,7 @@ TITLE_OFFICES = {"sen": "senator", "sens": "senator", "rep": "representative",
                  "reps": "representative", "gov": "governor", "pres": "president",
                  "gen": "general", "sec": "secretary", "lt": "lieutenant", "adm": "admiral"}
 MEMBER_PREPOSITIONS = frozenset({"like", "including"})
+AGENT_SUFFIXES = ("or", "er", "ist", "ian", "ant", "ent", "man", "woman", "eer")
 PROTAGONIST_MENTIONS = 3  # the article's most named person, named this often, fits any role
 PRONOUN_REACH = 6  # sentences back a pronoun prefers; beyond, the nearest person at all
 NAME_COUNTRY = "usa"
@@ -485,6 +486,8 @@ class SpeakerBook:
         own = person_entity(token)
         if own is not None:
             return own
+        if not _names_a_person(token):
+            return None  # "the page for donations ..., Scott Pruitt": a thing, not its name
         for child in token.children:
             if child.dep_ == "appos":
                 found = person_entity(child) or person_entity(
@@ -497,7 +500,7 @@ class SpeakerBook:
         heads = {t.i for t in inside}
         owns = any(t.dep_ == "poss" or (t.head.i not in heads and t.head.i != token.i
                                         and t.head.dep_ == "poss") for t in inside)
-        if owns or not is_role_word(token.lower_) or token.tag_ in ("NNS", "NNPS"):
+        if owns or token.tag_ in ("NNS", "NNPS"):
             return None  # "Donald Trump's campaign", "Clinton supporters"
         return inside
 
@@ -589,6 +592,14 @@ class SpeakerBook:
             title = token.doc[core.start:person.start].text.strip(" ,")
             return title or None
         return None
+
+
+def _names_a_person(token: Token) -> bool:
+    """Whether a head noun can stand for a person: a role word of the lexicons, or an
+    agent noun they do not list as a thing (``auditor``, ``strategist``; not ``page``)."""
+    word = token.lemma_.lower()
+    return is_role_word(word) or (head_noun_type(word) is None
+                                  and word.endswith(AGENT_SUFFIXES))
 
 
 def _group(name: str | None) -> bool:

@@ -253,6 +253,7 @@ class SpeakerBook:
         (the article's quotes) whose names are antecedents of last resort in a sentence:
         never preferred as subjects."""
         self.doc = doc
+        _detector()  # the first-name lists, read once per process (about a second)
         self.quoted = CharRanges(outside or [])
         in_quotes = CharRanges(quotations or [])
         self.sentence_starts = [doc[i].idx for i in syntax.sentence_starts(doc)] \

@@ -19,7 +19,9 @@ def extract(nlp, text: str, *, rules: bool = False) -> list[dict]:
                            cue_model=None if rules else "default")
     for row in rows:
         assert text[row["content_start"]:row["content_end"]] == row["content"]
-        assert row["depth"] == len(row["chain"]) - 2
+        assert row["relays"] == [h["name"] for h in row["chain"][1:-1] if h["type"] == "media"
+                                 and h["name"] != "The Ledger"]
+        assert row["depth"] == len(row["relays"])
         assert row["chain"][0] == {"name": "The Ledger", "type": "media", "cue": None}
     return rows
 
@@ -161,7 +163,9 @@ def test_attribution_inside_a_quote_gets_the_quotes_row_as_parent_and_extends_it
     assert names(outer) == ["The Ledger", "Riverton Gazette", "Mara Kovell"]
     assert names(nested) == ["The Ledger", "Riverton Gazette", "Mara Kovell", "the locals"]
     assert nested["chain"][:-1] == outer["chain"]
-    assert nested["depth"] == outer["depth"] + 1 == 2
+    # the quoting speaker is a hop of the chain but not a relay: one medium in between
+    assert nested["relays"] == outer["relays"] == ["Riverton Gazette"]
+    assert nested["depth"] == outer["depth"] == 1
     assert nested["speaker_type"] == "anonymous"
     assert nested["content"] == "the pilings are rotten"
 

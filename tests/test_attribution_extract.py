@@ -441,7 +441,7 @@ def test_every_column_is_present_and_typed(nlp):
         assert isinstance(row["speech"], bool)
         assert row["speaker_type"] in SOURCE_TYPES
         assert row["doc_id"] == "d" and row["outlet"] == "The Ledger"
-        assert row["depth"] == len(row["chain"]) - 2 >= 0
+        assert row["depth"] == len(row["relays"]) >= 0
         assert row["chain"][0] == {"name": "The Ledger", "type": "media", "cue": None}
         assert row["chain"][-1]["name"] == row["speaker"]
         assert all(set(hop) == {"name", "type", "cue"} for hop in row["chain"])
@@ -584,7 +584,9 @@ def test_seed_according_to_the_locals_is_anonymous_and_nested_in_the_first_quote
     first_quote = the_row_holding(text, rows, "We saw a video")
     assert row["parent_id"] == first_quote["attribution_id"]
     assert names(row)[:-1] == names(first_quote)
-    assert row["depth"] == first_quote["depth"] + 1
+    # through Ibragimov's quote: his relays are the locals' relays
+    assert row["relays"] == first_quote["relays"] == ["Newsweek", "Radio NV"]
+    assert row["depth"] == first_quote["depth"] == 2
 
 
 def test_seed_troop_figure_is_the_carnegie_endowments(seed):

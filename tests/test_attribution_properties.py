@@ -13,13 +13,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from toolkit.attribution.extract import ATTRIBUTION_COLUMNS, attributions_of
+from toolkit.attribution.media import is_own_outlet
 from toolkit.attribution.sources import SOURCE_TYPES
+from toolkit.attribution.speakers import is_non_name
 
 KINDS = {"direct", "indirect", "mixed", "according_to", "partial"}
 QUOTE_MARKS = ['"', "“", "”", "‘", "’", "«", "»", "'"]
 WORDS = ["Mara", "Kovell", "said", "told", "the", "pier", "was", "unsafe", "she", "he",
          "according", "to", "officials", "warned", "Riverton", "Gazette", "reported", "that",
-         "believes", "a", "study", "found", ",", ".", ":", "I", "we", "who", "Channel", "9"]
+         "believes", "a", "study", "found", ",", ".", ":", "I", "we", "who", "Channel", "9",
+         "Ledger", "Harbor", "The", "you", "this", "Invalid", "email", "show", "Mr.", "Ms.",
+         "and", "Tomas", "Rell", "paper", "interview", "with", "in", "an", "on"]
 
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -46,7 +50,14 @@ def check_rows(text: str, rows: list[dict], *, outlet: str | None = None) -> Non
                 assert s is None and e is None
             else:
                 assert 0 <= s < e <= len(text) and text[s:e] == row[name]
-        assert row["depth"] == len(row["chain"]) - 2 >= 0
+        assert row["depth"] == len(row["relays"]) >= 0
+        assert row["relays"] == [h["name"] for h in row["chain"][1:-1] if h["type"] == "media"
+                                 and not is_own_outlet(h["name"], outlet)]
+        assert not any(is_own_outlet(relay, outlet) for relay in row["relays"])
+        speaker = row["speaker"]
+        assert speaker is None or (isinstance(speaker, str) and speaker.strip()
+                                   and any(c.isalpha() for c in speaker)
+                                   and not is_non_name(speaker))
         assert row["chain"][0]["name"] == outlet
         assert row["parent_id"] is None or row["parent_id"] in ids
         assert row["parent_id"] != row["attribution_id"]
@@ -161,3 +172,36 @@ def test_every_paragraph_of_a_very_long_article_gets_the_same_rows(long_article)
     first = sorted(by_paragraph[0])
     assert len(first) >= 3
     assert all(sorted(by_paragraph[p]) == first for p in range(len(by_paragraph)))
+
+
+# --- who said it, through whom: speakers are names or null, relays never the outlet -----
+
+MEDIA_MENTIONS = ["Fox News", "Fox", "The Huffington Post", "HuffPost", "the Ledger",
+                  "the Harbor Ledger", "The Washington Post", "the Post", "Channel 9",
+                  "the paper", "the channel", "the show", "reporters"]
+PEOPLE = ["Mara Kovell", "She", "He", "They", "You", "This", "Invalid", "It", "Tomas Rell",
+          "Officials", "Who", "Ms. Kovell", "Mr. Rell and Ms. Kovell"]
+
+
+@st.composite
+def relayed_prose(draw) -> str:
+    """Sentences of people telling media things, quoted or not."""
+    sentences = []
+    for _ in range(draw(st.integers(1, 5))):
+        person, medium = draw(st.sampled_from(PEOPLE)), draw(st.sampled_from(MEDIA_MENTIONS))
+        sentences.append(draw(st.sampled_from([
+            f"{person} told {medium} that the pier was unsafe.",
+            f'"The pier is unsafe," {person} told {medium}.',
+            f"In an interview with {medium}, {person} said the ferry was late.",
+            f"According to {medium}, {person} said the dam would hold.",
+            f'"We will rebuild," {person} said.',
+        ])))
+    return draw(st.sampled_from([" ", "\n\n"])).join(sentences)
+
+
+@SETTINGS
+@given(text=relayed_prose(), outlet=st.sampled_from(
+    ["fox", "hpo", "huff-post", "The Harbor Ledger", "wash-post", "Fox News"]))
+def test_speakers_are_names_or_null_and_no_relay_is_the_articles_own_outlet(nlp, text, outlet):
+    rows = attributions_of(nlp(text), outlet=outlet, doc_id="p")
+    check_rows(text, rows, outlet=outlet)

@@ -46,7 +46,7 @@ SEED_MENTIONS = [
 ]
 
 GENERIC_MENTIONS = [
-    ("U.S. officials said the talks had stalled.", "U.S. officials", "anonymous"),
+    ("U.S. officials said the talks had stalled.", "U.S. officials", "government"),
     ("Officials said the talks had stalled.", "Officials", "anonymous"),
     ("A source familiar with the talks said they had stalled.",
      "A source familiar with the talks", "anonymous"),

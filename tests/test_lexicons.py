@@ -9,7 +9,14 @@ import pytest
 
 from toolkit import config
 from toolkit.errors import ParameterError
-from toolkit.lexicons import lexicon_path, lexicon_sources, load_lexicon, load_terms
+from toolkit.lexicons import (
+    compiled,
+    lexicon_path,
+    lexicon_sources,
+    load_lexicon,
+    load_terms,
+    pinned,
+)
 
 LEXICON_FILES = sorted(
     p for p in config.LEXICON_DIR.iterdir() if p.suffix in (".tsv", ".txt")
@@ -43,7 +50,7 @@ def test_every_lexicon_has_a_header_naming_its_sources(path):
 
 def test_attribution_cues_columns_and_values():
     cues = load_lexicon("attribution_cues")
-    assert list(cues.columns) == ["cue", "pos", "cue_class", "speech"]
+    assert list(cues.columns) == ["cue", "pos", "cue_class", "speech", "reports"]
     assert 150 <= len(cues) <= 250
     assert set(cues["cue_class"]) == CUE_CLASSES
     assert set(cues["pos"]) <= {"VERB", "NOUN", "ADP", "PHRASE"}
@@ -179,3 +186,44 @@ def test_terms_skip_comments_and_blank_lines(tmp_path):
     path = tmp_path / "terms.txt"
     path.write_text("# header\n\n  Radio X  \n# a comment\nTV Y\n", encoding="utf-8")
     assert load_terms(path) == frozenset({"Radio X", "TV Y"})
+
+
+def _count_terms(path):
+    return len(load_terms(path))
+
+
+def test_what_a_module_compiles_from_a_lexicon_is_rebuilt_when_the_file_changes(tmp_path):
+    path = tmp_path / "terms.txt"
+    path.write_text("alpha\n", encoding="utf-8")
+    assert compiled(_count_terms, path) == 1
+    path.write_text("alpha\nbeta\n", encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert compiled(_count_terms, path) == 2
+
+
+def test_source_types_and_cues_see_an_override_folder_at_once(tmp_path, monkeypatch):
+    from toolkit.attribution.cues import cue_lexicon
+    from toolkit.attribution.sources import is_media_name
+
+    assert not is_media_name("Gullwing Lantern")
+    (tmp_path / "media_outlets.txt").write_text("# Sources: test\nGullwing Lantern\n",
+                                                encoding="utf-8")
+    (tmp_path / "attribution_cues.tsv").write_text(
+        "cue\tpos\tcue_class\tspeech\treports\nholler\tVERB\tshouted\tyes\tyes\n",
+        encoding="utf-8")
+    monkeypatch.setenv("TOOLKIT_LEXICON_DIR", str(tmp_path))
+    assert is_media_name("Gullwing Lantern")
+    assert list(cue_lexicon()) == ["holler"]
+
+
+def test_inside_a_pinned_block_a_lexicon_is_checked_once(tmp_path):
+    path = tmp_path / "terms.txt"
+    path.write_text("alpha\n", encoding="utf-8")
+    with pinned():
+        assert compiled(_count_terms, path) == 1
+        path.write_text("alpha\nbeta\n", encoding="utf-8")
+        stat = path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+        assert compiled(_count_terms, path) == 1
+    assert compiled(_count_terms, path) == 2

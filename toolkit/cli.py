@@ -249,6 +249,17 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate_speakers(args: argparse.Namespace) -> int:
+    from . import evaluate_speakers as speakers
+
+    gold = speakers.half(speakers.read_jsonl(args.gold), args.docs)
+    predicted = speakers.read_jsonl(args.pred) if args.pred else speakers.predict(
+        gold, args.texts or speakers.default_texts(), n_process=args.n_process)
+    scores = speakers.judge(gold, predicted)
+    print(json.dumps(scores.figures) if args.json else speakers.report(scores))
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import render_all, render_grid
     from .selection import resolve_corpus_path
@@ -448,6 +459,27 @@ def build_parser() -> argparse.ArgumentParser:
     eval_stories.add_argument("--no-baseline", action="store_true",
                               help="skip the baseline (it compares every pair)")
     eval_stories.set_defaults(func=cmd_evaluate_stories)
+    eval_speakers = evaluate_verbs.add_parser(
+        "speakers", help="who said it and through whom, against a speaker gold file",
+        description="Score speakers, their types and relay chains against a speaker gold "
+        "JSONL (../shared/gold/polnear_dev_speakers.jsonl: PolNeAR spans annotated with "
+        "speaker, speaker_type and relays). Runs the extractor on the gold's articles "
+        "(--texts, default ../shared/corpora/polnear/dev/text, each with the gold's "
+        "outlet) unless --pred is given. Prints the figures of ../shared/gold/"
+        "score_speakers.py (same protocol), a type confusion table and the 20 commonest "
+        "errors.",
+    )
+    eval_speakers.add_argument("--gold", required=True, help="speaker gold JSONL")
+    eval_speakers.add_argument("--pred", help="predicted attributions JSONL (default: run "
+                               "the extractor)")
+    eval_speakers.add_argument("--texts", help="folder of the gold articles' <doc_id>.txt")
+    eval_speakers.add_argument("--docs", choices=("all", "first12", "last12"), default="all",
+                               help="score all gold documents or the first/last 12 by "
+                               "doc_id (develop on first12, check on last12)")
+    eval_speakers.add_argument("--n-process", type=int, default=1, help="parser processes (1)")
+    eval_speakers.add_argument("--json", action="store_true", help="print the figures as "
+                               "one JSON line")
+    eval_speakers.set_defaults(func=cmd_evaluate_speakers)
 
     report = verbs.add_parser(
         "report", help="render notebooks into HTML reports with Papermill",

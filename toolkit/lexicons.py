@@ -14,13 +14,15 @@ A ``name`` is either a lexicon's name (``"attribution_cues"``, with or without i
 suffix), looked up first in ``$TOOLKIT_LEXICON_DIR`` (when set) and then in the packaged
 folder, so an override folder need only hold the files it replaces; or a path to a file
 of your own (``"my_lists/cues.tsv"``), used as given. Files are read once and cached until
-they change on disk.
+they change on disk (by modification time), and so is whatever a module builds from them
+(:func:`compiled`): this is the one cache of lexicons in the toolkit. Inside a
+:func:`pinned` block (one article's extraction), each is checked for changes once.
 
 Example:
     >>> from toolkit.lexicons import load_lexicon, load_terms
     >>> cues = load_lexicon("attribution_cues")
     >>> list(cues.columns)
-    ['cue', 'pos', 'cue_class', 'speech']
+    ['cue', 'pos', 'cue_class', 'speech', 'reports']
     >>> "Reuters" in load_terms("media_outlets")
     True
 """
@@ -28,8 +30,13 @@ Example:
 from __future__ import annotations
 
 import os
+import stat
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -37,6 +44,9 @@ from . import config
 from .errors import ParameterError
 
 SUFFIXES = (".tsv", ".txt")
+T = TypeVar("T")
+# What compiled() returned inside the current pinned() block, by (build, names).
+_PINNED: ContextVar[dict | None] = ContextVar("toolkit_pinned_lexicons", default=None)
 
 
 def lexicon_dirs() -> list[Path]:
@@ -66,17 +76,35 @@ def lexicon_path(name: str | Path) -> Path:
         >>> lexicon_path("media_cues").name
         'media_cues.txt'
     """
+    return _version(name)[0]
+
+
+@lru_cache(maxsize=256)
+def _candidates(name: str, override: str | None) -> tuple[tuple[Path, bool], ...]:
+    """Where a lexicon name may live, in order, each with whether it is a path of the
+    user's (resolved when found) rather than a file in a lexicon folder."""
     given = Path(name)
     if given.is_absolute() or len(given.parts) > 1:
-        candidates = [given]
-    else:
-        names = [given.name] if given.suffix in SUFFIXES else [given.name + s for s in SUFFIXES]
-        candidates = [folder / n for folder in lexicon_dirs() for n in names] + [given]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate.resolve()
+        return ((given, True),)
+    names = [given.name] if given.suffix in SUFFIXES else [given.name + s for s in SUFFIXES]
+    folders = [Path(override).resolve(), config.LEXICON_DIR] if override else [config.LEXICON_DIR]
+    return (*[(folder / n, False) for folder in folders for n in names], (given, True))
+
+
+def _version(name: str | Path) -> tuple[Path, int]:
+    """The file a lexicon name resolves to and its modification time: one ``stat`` for a
+    packaged lexicon, as this runs on every lookup."""
+    candidates = _candidates(str(name), os.environ.get("TOOLKIT_LEXICON_DIR"))
+    for candidate, users in candidates:
+        try:
+            status = os.stat(candidate)
+        except OSError:
+            continue
+        if stat.S_ISREG(status.st_mode):
+            return (candidate.resolve() if users else candidate), status.st_mtime_ns
     raise ParameterError(
-        f"lexicon {str(name)!r} not found (looked for {', '.join(map(str, candidates))})",
+        f"lexicon {str(name)!r} not found "
+        f"(looked for {', '.join(str(path) for path, _ in candidates)})",
         hint="Give the name of a file in toolkit/lexicons/ or the path of your own file",
     )
 
@@ -134,8 +162,7 @@ def load_lexicon(name: str | Path) -> pd.DataFrame:
         >>> cues.loc[cues["cue"] == "claim", "cue_class"].iloc[0]
         'loaded'
     """
-    path = lexicon_path(name)
-    return _table(path, path.stat().st_mtime_ns).copy()
+    return _table(*_version(name)).copy()
 
 
 def load_terms(name: str | Path) -> frozenset[str]:
@@ -151,8 +178,59 @@ def load_terms(name: str | Path) -> frozenset[str]:
         >>> "newspaper" in load_terms("media_cues")
         True
     """
-    path = lexicon_path(name)
-    return _terms(path, path.stat().st_mtime_ns)
+    return _terms(*_version(name))
+
+
+def compiled(build: Callable[..., T], *names: str | Path) -> T:
+    """What ``build`` makes of one or more lexicons, made again when one of their files
+    changes (or ``$TOOLKIT_LEXICON_DIR`` points elsewhere), else the cached result.
+
+    Modules that turn lexicons into lookup tables use this rather than a cache of their
+    own, so an edited lexicon is seen at once everywhere.
+
+    Args:
+        build: called with the resolved path of each lexicon, in order; must be a
+            module-level function (it is part of the cache key).
+        names: lexicon names or paths (see :func:`lexicon_path`).
+
+    Example:
+        >>> def count(path):
+        ...     return len(load_terms(path))
+        >>> compiled(count, "media_cues") == len(load_terms("media_cues"))
+        True
+    """
+    pins = _PINNED.get()
+    if pins is None:
+        return _compiled(build, tuple(_version(name) for name in names))
+    key = (build, names)
+    if key not in pins:
+        pins[key] = _compiled(build, tuple(_version(name) for name in names))
+    return pins[key]
+
+
+@contextmanager
+def pinned() -> Iterator[None]:
+    """A block in which each compiled lexicon is checked for changes once, at its first
+    use, instead of at every lookup (the extractor asks thousands of times an article).
+
+    Example:
+        >>> with pinned():
+        ...     compiled(load_terms, "media_cues") is compiled(load_terms, "media_cues")
+        True
+    """
+    if _PINNED.get() is not None:
+        yield
+        return
+    token = _PINNED.set({})
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
+
+
+@lru_cache(maxsize=64)
+def _compiled(build: Callable[..., T], files: tuple[tuple[Path, int], ...]) -> T:
+    return build(*(path for path, _ in files))
 
 
 def lexicon_sources(name: str | Path) -> list[str]:

@@ -3,7 +3,9 @@
 Modules, one concern each: :mod:`.quotes` (quotation spans), :mod:`.cues` (the cue
 lexicon), :mod:`.learned` (the learned cue model) and :mod:`.training` (its training),
 :mod:`.syntax` (source and content from the parse), :mod:`.sources` (source types),
-:mod:`.speakers` (canonical speakers), :mod:`.chains` (relays), :mod:`.extract` (the
+:mod:`.speakers` (canonical speakers), :mod:`.chains` (relays), :mod:`.index` (one
+article indexed for the passes), :mod:`.candidates` (the verbs that may be cues),
+:mod:`.passes` (the ordered list of passes, one module each), :mod:`.extract` (the
 attributions table).
 
 Example:

@@ -18,17 +18,28 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Span, Token
 
 from ..parse import doc_text
-from .sources import classify_source, is_media_name
+from .media import canonical_medium, is_medium, is_own_outlet
+from .sources import classify_source
 
 HEARER_DEPS = frozenset({"dobj", "dative", "iobj"})
 OUTER_REPORT_LEMMAS = frozenset({"report", "quote", "cite", "write", "say", "tell"})
 MAX_PREP_DEPTH = 6
 ARTICLES = frozenset({"the", "a", "an"})
+GENERIC_MEDIA = frozenset({
+    "tv", "television", "radio", "show", "program", "programme", "network", "channel",
+    "paper", "newspaper", "station", "broadcast", "broadcaster", "outlet", "interview",
+    "podcast", "video", "site", "website", "magazine", "publication", "news", "media",
+})
+MEDIA_LABELS = frozenset({"ORG", "WORK_OF_ART", "PERSON", "GPE", "FAC", "PRODUCT", "NORP"})
+MEDIA_MENTIONS = "toolkit.media_mentions"
+INTERVIEW_LEMMAS = frozenset({"interview", "ask", "question", "survey", "poll", "contact",
+                              "reach", "quote", "cite"})
 
 
 def _name_span(token: Token) -> Span:
@@ -49,17 +60,64 @@ def _name_span(token: Token) -> Span:
 
 
 def media_mention(token: Token) -> str | None:
-    """The medium's name if ``token`` heads (or names, via a compound) a news medium."""
+    """The medium's name if ``token`` heads (or names, via a compound) a news medium.
+
+    Named as the text names it at its fullest: a program with the network or host that
+    owns it (``MSNBC's Morning Joe``, ``Dana Voss's radio show``). A generic noun alone
+    (``the channel``, ``the paper``, ``the show``) is the medium named last before it in
+    the article, or nothing; a name ending in one that is no known outlet (``the Visa
+    Program``) is no medium.
+    """
     span = _name_span(token)
-    candidates = [span]
-    candidates += [_name_span(c) for c in token.children if c.dep_ in ("compound", "poss")]
+    owners = [_name_span(c) for c in token.children if c.dep_ == "poss"]
+    candidates = [span, *[_name_span(c) for c in token.children if c.dep_ == "compound"],
+                  *owners]
     for candidate in candidates:
-        text = re.sub(r"['’]s?$", "", candidate.text.strip(" ,")).strip()
-        if text.lower().startswith("the "):
-            text = text[4:]
-        if text and (is_media_name(text) or classify_source(candidate) == "media"):
-            return text
+        text = _clean(candidate.text)
+        if not text or not (is_medium(text) or classify_source(candidate) == "media"):
+            continue
+        owner = next((_clean(o.text) for o in owners if o.start != candidate.start
+                      and (is_medium(_clean(o.text)) or o.root.ent_type_ == "PERSON")
+                      and not _generic(_clean(o.text))), None)
+        if candidate is span and owner is not None and (
+                _generic(text) or canonical_medium(text) is not None):
+            return f"{owner}'s {text}"  # MSNBC's Morning Joe, X's radio show
+        if _generic(text):
+            return _medium_before(token.doc, token.idx) if candidate is span else None
+        if canonical_medium(text) is None and _generic(text.split()[-1]):
+            continue  # "the Visa Program": a name with a generic head is no outlet
+        return text
     return None
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"['’]s?$", "", text.strip(" ,\"“”")).strip(" \"“”")
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _generic(name: str) -> bool:
+    """A common noun for a medium rather than a name (``show``, ``TV``, ``the paper``)."""
+    words = [w for w in re.findall(r"[\w-]+", name.lower()) if w not in ARTICLES]
+    return not words or all(w in GENERIC_MEDIA for w in words) or name.islower()
+
+
+def _named_medium(name: str) -> bool:
+    """A medium's proper name: a known outlet, or a name with a media word whose head is
+    not a generic noun (``Channel 9 Riverton``, not ``the Visa Program``)."""
+    if canonical_medium(name) is not None:
+        return True
+    return is_medium(name) and not _generic(name) and not _generic(name.split()[-1])
+
+
+def _medium_before(doc, position: int) -> str | None:
+    """The medium named last before ``position`` (its name as written, fullest form)."""
+    mentions = doc.user_data.get(MEDIA_MENTIONS)
+    if mentions is None:
+        mentions = doc.user_data[MEDIA_MENTIONS] = [
+            (ent.start_char, _clean(ent.text)) for ent in doc.ents
+            if ent.label_ in MEDIA_LABELS and _named_medium(_clean(ent.text))]
+    k = bisect.bisect_left(mentions, (position,)) - 1
+    return mentions[k][1] if k >= 0 else None
 
 
 def _same(token: Token, other: Token | None) -> bool:
@@ -68,9 +126,12 @@ def _same(token: Token, other: Token | None) -> bool:
 
 
 def _may_name(token: Token) -> bool:
-    """Cheap filter before :func:`media_mention`: media are named by proper nouns."""
+    """Cheap filter before :func:`media_mention`: media are named by proper nouns, or
+    referred to by a definite media noun (``the channel``; not ``reporters``)."""
     return token.pos_ == "PROPN" or any(
-        c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in token.children)
+        c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in token.children) or (
+        token.lower_ in GENERIC_MEDIA and any(c.dep_ == "det" and c.lower_ == "the"
+                                              for c in token.children))
 
 
 def _hop(name: str, cue: str | None) -> dict:
@@ -113,16 +174,34 @@ def relay_hops(cue: Token, *, source: Token | None = None) -> list[dict]:
                     outer.append(_hop(name, reporter.text))
             if not subjects or cue.dep_ == "conj":
                 outer += [h for h in relay_hops(reporter) if h not in outer]
+    owner = None  # "told MSNBC's | Morning Joe", parsed as two objects
     for child in cue.children:
-        if child.dep_ in HEARER_DEPS and _may_name(child):  # not "told reporters"
+        if child.dep_ not in HEARER_DEPS:
+            continue
+        if owner is not None and child.lower_ in GENERIC_MEDIA:  # "Channel 9's | show"
+            owner["name"] = f"{owner['name']}'s {_name_span(child).text}"
+            owner = None
+            continue
+        if _may_name(child):  # not "told reporters"
             name = media_mention(child)
             if name and not _same(child, source):
+                if owner is not None:
+                    inner.remove(owner)
+                    name = f"{owner['name']}'s {name}"
                 inner.append(_hop(name, cue.text))
+                possessive = any(c.dep_ == "case" and c.lower_ in ("'s", "’s")
+                                 for c in child.children)
+                owner = inner[-1] if possessive else None
     for token, name in _prep_media(cue):
         if not _same(token, source) and all(h["name"] != name for h in inner):
             prep = token.head
             inner.append(_hop(name, f"{prep.text} {token.doc[prep.i + 1:token.i + 1].text}"
                               .strip() if prep.dep_ in ("prep", "agent") else cue.text))
+    if source is not None:  # "analysts interviewed by Channel 9 said"
+        for clause in source.children:
+            if clause.dep_ == "acl" and clause.lemma_ in INTERVIEW_LEMMAS:
+                inner += [_hop(name, f"{clause.text} by") for _, name in _prep_media(clause)
+                          if all(h["name"] != name for h in inner)]
     return outer + [h for h in inner if h not in outer]
 
 
@@ -157,10 +236,11 @@ def names_outlet(name: str | None, outlet: str | None) -> bool:
 
 def build_chain(outlet: str | None, hops: list[dict], speaker: dict) -> list[dict]:
     """The full chain: the article's outlet, the relays, the speaker. A hop naming the
-    outlet itself (``Kovell told the Ledger`` in the Ledger) is first-hand, not a relay."""
+    outlet itself under any alias (``Kovell told the Ledger`` in the Ledger, ``told The
+    Huffington Post`` in ``huff-post``) is first-hand, not a relay."""
     chain = [{"name": outlet, "type": "media", "cue": None}]
     for hop in hops:
-        if names_outlet(hop["name"], outlet):
+        if names_outlet(hop["name"], outlet) or is_own_outlet(hop["name"], outlet):
             continue
         if hop["name"] not in (chain[-1]["name"], speaker.get("name")):
             chain.append(hop)

@@ -51,17 +51,14 @@ Example:
 
 from __future__ import annotations
 
-import os
 import re
-import time
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.attrs import ORTH
 from spacy.tokens import Span, Token
 
-from ..lexicons import lexicon_path, load_lexicon, load_terms
+from ..lexicons import compiled, load_lexicon, load_terms
 
 SOURCE_TYPES = (
     "person", "organization", "media", "government", "document", "anonymous", "unknown",
@@ -91,6 +88,11 @@ CUT_WORDS = frozenset({
     "whose", "whom",
 })
 MAX_TERM_WORDS = 4
+# people who act for an institution: typed by it when it is a government
+AGENT_HEADS = frozenset({"official", "investigator", "aide", "staffer", "agent", "officer",
+                         "inspector", "regulator", "diplomat", "prosecutor"})
+GOVERNMENT_MODIFIERS = frozenset({"federal", "government", "administration", "congressional",
+                                  "military", "police", "state"})
 
 
 @dataclass(frozen=True)
@@ -160,10 +162,8 @@ def _pattern(entries: list[str]) -> re.Pattern | None:
 _PERSON_NAMES_KEY = "toolkit.sources.person_names"
 
 
-@lru_cache(maxsize=4)
-def _build(files: tuple[tuple[Path, int], ...]) -> _Lexicons:
-    """The lookup tables; ``files`` holds (path, mtime) pairs so an edit rebuilds them."""
-    (types_path, _), (outlets_path, _), (cues_path, _) = files
+def _build(types_path: Path, outlets_path: Path, cues_path: Path) -> _Lexicons:
+    """The lookup tables of the three lexicons."""
     table = load_lexicon(types_path)
     rows = {
         rule: list(zip(group["term"], group["source_type"]))
@@ -185,21 +185,9 @@ def _build(files: tuple[tuple[Path, int], ...]) -> _Lexicons:
     )
 
 
-_RECHECK_SECONDS = 2.0
-# [when the files were last looked at, $TOOLKIT_LEXICON_DIR then, the tables]
-_checked: list = [float("-inf"), None, None]
-
-
 def _lexicons() -> _Lexicons:
-    """The lookup tables, re-reading the files at most every two seconds (so edits show)
-    and at once when ``$TOOLKIT_LEXICON_DIR`` changes."""
-    now, folder = time.monotonic(), os.environ.get("TOOLKIT_LEXICON_DIR")
-    if now - _checked[0] > _RECHECK_SECONDS or folder != _checked[1]:
-        paths = (lexicon_path(n) for n in (SOURCE_TYPE_LEXICON, OUTLET_LEXICON,
-                                           MEDIA_CUE_LEXICON))
-        tables = _build(tuple((path, path.stat().st_mtime_ns) for path in paths))
-        _checked[:] = [now, folder, tables]
-    return _checked[2]
+    """The lookup tables, built again when a lexicon file changes."""
+    return compiled(_build, SOURCE_TYPE_LEXICON, OUTLET_LEXICON, MEDIA_CUE_LEXICON)
 
 
 def _known_name(name: str, ent_label: str | None, lex: _Lexicons) -> str | None:
@@ -331,6 +319,41 @@ def classify_name(name: str, *, ent_label: str | None = None) -> str:
     return _classify_text(name, ent_label, _lexicons())
 
 
+def is_role_word(word: str, *, offices_only: bool = False) -> bool:
+    """Whether a word names a person's role (a title, an office, a people noun such as
+    ``critic``, a spokesperson) rather than a body or a thing; with ``offices_only``,
+    only an office (``senator``, ``governor``, ``minister``).
+
+    Example:
+        >>> is_role_word("critic"), is_role_word("ministry")
+        (True, False)
+        >>> is_role_word("critic", offices_only=True), is_role_word("senator", offices_only=True)
+        (False, True)
+    """
+    lex = _lexicons()
+    if not offices_only:
+        return lex.is_role(word)
+    found = lex.head([word.lower()])
+    return found is not None and found[0].rule == "office"
+
+
+def head_noun_type(word: str) -> str | None:
+    """The type the lexicons give a head noun that is a thing or a body (``letter`` →
+    document, ``campaign`` → organization), ``None`` for people, offices, spokespeople and
+    unknown words.
+
+    Example:
+        >>> head_noun_type("letter"), head_noun_type("critic"), head_noun_type("pier")
+        ('document', None, None)
+    """
+    found = _lexicons().head([word.lower()])
+    if found is None or found[0].source_type in ("anonymous", "person") or (
+            found[0].rule == "office") or (found[0].rule == "proxy"
+                                            and found[0].source_type != "document"):
+        return None
+    return found[0].source_type
+
+
 def is_media_name(name: str) -> bool:
     """Whether a name or description refers to a news medium.
 
@@ -426,6 +449,20 @@ def _issuer(root: Token, span: Span, term_start: int) -> str | None:
     return None
 
 
+def _acts_for_government(root: Token, span: Span) -> bool:
+    """An agent noun modified by a government: a government name or adjective before it
+    (``federal investigators``, ``U.S. officials``, ``Chinese officials``) or after
+    ``at``/``of``/``for``/``from`` (``officials at the Interior Ministry``)."""
+    for child in root.children:
+        if child.i < root.i and child.dep_ in ("amod", "compound", "nmod", "poss"):
+            if child.lower_ in GOVERNMENT_MODIFIERS or child.ent_type_ in ("GPE", "NORP"):
+                return True
+            start, end = max(child.left_edge.i, span.start), child.i + 1
+            if start < end and classify_source(span.doc[start:end]) == "government":
+                return True
+    return _issuer(root, span, root.i) == "government"
+
+
 def _classify_common(root: Token, span: Span, lex: _Lexicons) -> str | None:
     """Steps 3, 4 and 6 for a mention headed by a common noun (or a role noun)."""
     if _anonymity_phrase(span.text.replace("’", "'"), lex):
@@ -441,6 +478,8 @@ def _classify_common(root: Token, span: Span, lex: _Lexicons) -> str | None:
         )
         plural = root.tag_ in ("NNS", "NNPS") or "Plur" in root.morph.get("Number")
         issuer = _issuer(root, span, words[-size].i) if entry.rule in ISSUER_TYPES else None
+        if root.lemma_.lower() in AGENT_HEADS and _acts_for_government(root, span):
+            return "government"  # "U.S. officials", "a Homeland Security official"
         return _resolve(entry, issuer, definite=definite, plural=plural)
     modifier = _issuer(root, span, root.i)
     return modifier if modifier in INSTITUTIONS else None

@@ -29,6 +29,7 @@ RELAY_HEAD_LEMMAS = frozenset({"report", "quote", "cite", "describe", "record", 
 MIN_INVERTED_CONTENT = 3
 FALLBACK_SUBJECT_DEPS = frozenset({"nsubj", "appos", "ROOT", "nsubjpass", "npadvmod"})
 RAISING_LEMMAS = frozenset({"seem", "appear", "look", "sound"})
+QUOTED_LEMMAS = frozenset({"quote", "cite"})
 
 
 def _balanced_close(doc, start: int, end: int) -> bool:
@@ -146,6 +147,10 @@ def source_token(cue: Token, *, depth: int = 0) -> Token | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if cue.lemma_ in QUOTED_LEMMAS:  # "he was quoted as saying": the quoted one speaks
+        passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            return passive
     if any(child.dep_ in ("nsubjpass", "auxpass") for child in children):
         return None
     head = cue.head
@@ -343,15 +348,3 @@ def clause_around(phrase: Token) -> list[Range]:
     c_start, c_end = _within_line(phrase, c_start, c_end)
     parts = [trim(doc, c_start, phrase_start), trim(doc, phrase_end, c_end)]
     return [(s, e) for s, e in parts if e > s]
-
-
-def char_bounds(doc, ranges: list[Range]) -> tuple[int, int] | None:
-    """Character offsets from the first range's start to the last range's end."""
-    if not ranges:
-        return None
-    return doc[ranges[0][0]].idx, doc[ranges[-1][1] - 1].idx + len(doc[ranges[-1][1] - 1])
-
-
-def span_of(doc, rng: Range) -> Span:
-    """The Span of a token range."""
-    return doc[rng[0]:rng[1]]

@@ -27,10 +27,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..evaluate import Parts, load_gold
+from ..evaluate import Parts, load_gold, score_attributions
 from ..parse import parse
-from .extract import ArticleAttributions
-from .learned import MODEL_PATH
+from .candidates import features as candidate_features
+from .candidates import verb_candidates
+from .extract import ATTRIBUTION_COLUMNS, attributions_of
+from .index import ArticleIndex
+from .learned import MODEL_PATH, CueModel
+from .passes import labelled_quotes
+from .passes.reported_speech import is_bare, model_candidates
+from .passes.speaker_lines import speaker_lines
 
 FOLDS = 5
 
@@ -49,15 +55,17 @@ def candidate_examples(directory: str | Path, *, n_process: int = 1
     for doc in parse(articles, n_process=n_process):
         doc_id = doc.user_data["doc_id"]
         spans = [part for cue in cues.get(doc_id, []) for part in cue]
-        finder = ArticleAttributions(doc, doc_id=doc_id)
+        index = ArticleIndex(doc, doc_id=doc_id)
+        labelled_quotes.run(index)  # its verbs are no examples
         reached = [t.idx for t in doc if t.lower_ == "according"]
-        for candidate in finder.verb_candidates():
+        for candidate in model_candidates(index):
             start = candidate.token.idx
             reached.append(start)
             label = int(any(s <= start < e for s, e in spans))
-            examples.append((finder.features(candidate), label, doc_id))
-        reached += [t.idx for t in finder.bare]
-        reached += [row.cue_chars[0] for row in finder.speaker_lines()]
+            examples.append((candidate_features(index, candidate), label, doc_id))
+        reached += [c.token.idx for c in verb_candidates(index)
+                    if is_bare(c) and c.token.i not in index.claimed]
+        reached += [row.cue_chars[0] for row in speaker_lines(index)]
         unreachable += sum(not any(s <= r < e for s, e in cue for r in reached)
                            for cue in cues.get(doc_id, []))
     return examples, unreachable
@@ -128,10 +136,6 @@ def cross_fitted_scores(directory: str | Path, *, folds: int = FOLDS, min_count:
         >>> 0.6 < scores["source_exact"]["f1"] < 0.8  # doctest: +SKIP
         True
     """
-    from ..evaluate import score_attributions
-    from .extract import ATTRIBUTION_COLUMNS, attributions_of
-    from .learned import CueModel
-
     examples, unreachable = candidate_examples(directory, n_process=n_process)
     gold = load_gold(directory)
     articles = pd.DataFrame({"doc_id": list(gold.texts), "text": list(gold.texts.values())})

@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 import toolkit
 
 HEAVY = ("spacy", "textacy", "sklearn", "scipy", "papermill", "matplotlib", "duckdb",
@@ -26,10 +28,14 @@ def test_toolkit_help_imports_neither_pandas_nor_spacy():
     assert loaded.isdisjoint({*HEAVY, "pandas", "numpy", "pyarrow"}), loaded & {*HEAVY, "pandas"}
 
 
-def test_corpus_info_reads_the_sample_with_pandas_but_no_nlp_or_rendering_library():
+@pytest.mark.parametrize("corpus", ["sample", "folder"])
+def test_corpus_info_reads_with_pandas_but_no_nlp_or_rendering_library(corpus, tmp_path):
+    if corpus == "folder":  # a folder might be a store: telling needs no store module
+        (tmp_path / "a.txt").write_text("The mayor spoke.", encoding="utf-8")
+        corpus = str(tmp_path)
     loaded = modules_after("import contextlib, io\nfrom toolkit.cli import main\n"
                            "with contextlib.redirect_stdout(io.StringIO()):\n"
-                           "    assert main(['corpus', 'info', 'sample']) == 0")
+                           f"    assert main(['corpus', 'info', {corpus!r}, '--outlet', 'G']) == 0")
     assert "pandas" in loaded
     assert loaded.isdisjoint(HEAVY), loaded & set(HEAVY)
 

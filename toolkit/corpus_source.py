@@ -25,6 +25,7 @@ import pandas as pd
 from .corpus import REJECT_COLUMNS, LoadResult, load_corpus
 from .errors import ParameterError
 from .selection import resolve_corpus_path, select_articles
+from .store_marker import is_store
 
 # The analysis, the extractor and the store import spaCy (and textacy, scikit-learn): each
 # method imports what it needs, so loading a corpus (`toolkit corpus info`) does without.
@@ -173,15 +174,6 @@ class StoredCorpus:
                             cue_classes=cue_classes, keyterms=keyterms)
 
 
-def _is_store(path: Path) -> bool:
-    """Whether ``path`` is a store; a file never is, and is told without the store module."""
-    if not path.is_dir():
-        return False
-    from .store import is_store
-
-    return is_store(path)
-
-
 def open_corpus(corpus: str | Path, *, format: str | None = None, outlet: str | None = None,
                 columns: Mapping[str, str] | None = None,
                 metadata: str | Path | None = None) -> CorpusFiles | StoredCorpus:
@@ -200,7 +192,7 @@ def open_corpus(corpus: str | Path, *, format: str | None = None, outlet: str | 
         'articles.jsonl'
     """
     path = resolve_corpus_path(corpus)
-    if _is_store(path):
+    if is_store(path):
         given = [name for name, value in (("format", format), ("outlet", outlet),
                                           ("columns", columns), ("metadata", metadata))
                  if value is not None]

@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 report: $(STAMP)  ## render every notebook on data/sample into reports/sample/
-	$(BIN)/toolkit report --corpus data/sample/articles.jsonl --out reports/sample --jobs $(JOBS)
+	$(BIN)/toolkit report data/sample/articles.jsonl -o reports/sample --jobs $(JOBS)
 
 test: $(STAMP)  ## run the whole test suite
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup

@@ -79,7 +79,7 @@ def test_attributions_command_writes_one_json_record_per_line(corpus, tmp_path):
 
 def test_attributions_command_writes_csv_with_json_encoded_lists(corpus, tmp_path, capsys):
     out = tmp_path / "attributions.csv"
-    assert main(["attributions", str(corpus), "-o", str(out), "--format", "csv"]) == 0
+    assert main(["attributions", str(corpus), "-o", str(out), "--output-format", "csv"]) == 0
     assert "(csv)" in capsys.readouterr().out
     table = pd.read_csv(out)
     assert list(table.columns) == ATTRIBUTION_COLUMNS
@@ -102,9 +102,9 @@ def test_attributions_command_writes_parquet(corpus, tmp_path):
     assert summary(records) == EXPECTED
 
 
-def test_format_flag_overrides_the_file_suffix(corpus, tmp_path):
+def test_output_format_flag_overrides_the_file_suffix(corpus, tmp_path):
     out = tmp_path / "attributions.data"
-    assert main(["attributions", str(corpus), "-o", str(out), "--format", "parquet"]) == 0
+    assert main(["attributions", str(corpus), "-o", str(out), "--output-format", "parquet"]) == 0
     assert len(pd.read_parquet(out)) == 3
 
 
@@ -118,8 +118,8 @@ def test_attributions_command_on_a_corpus_without_attributions_writes_an_empty_f
 
 
 @pytest.mark.parametrize("argv, words", [
-    (["attributions", "--help"], ["--format", "jsonl", "csv", "parquet", "-o"]),
-    (["evaluate", "attributions", "--help"], ["--gold", "Jaccard", "--pred"]),
+    (["attributions", "--help"], ["--output-format", "jsonl", "csv", "parquet", "-o"]),
+    (["evaluate", "attributions", "--help"], ["GOLD", "Jaccard", "--pred"]),
 ])
 def test_help_documents_the_options(argv, words, capsys):
     with pytest.raises(SystemExit) as exit_info:
@@ -174,7 +174,7 @@ def test_evaluate_command_scores_a_predictions_file(gold_dir, tmp_path, capsys):
                 "content_end": 36, "cue_start": 12, "cue_end": 16, "source_start": 0,
                 "source_end": 11})
     pred.write_text(json.dumps(row) + "\n", encoding="utf-8")
-    assert main(["evaluate", "attributions", "--gold", str(gold_dir), "--pred", str(pred)]) == 0
+    assert main(["evaluate", "attributions", str(gold_dir), "--pred", str(pred)]) == 0
     scores = json.loads(capsys.readouterr().out)
     assert scores["attribution"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667}
     assert scores["source_exact"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}

@@ -140,6 +140,60 @@ def test_mapped_field_absent_from_a_record_is_t102_naming_the_input_field(tmp_pa
           columns={"outlet": "publisher_name", "text": "body"})
 
 
+def test_t102_for_an_absent_field_lists_the_fields_found_and_suggests_map(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("paper,story_body\nGazette,It rained.\n", encoding="utf-8")
+    with pytest.raises(MissingFieldError) as caught:
+        load_corpus(path)
+    assert caught.value.field == "text" and caught.value.line == 2
+    assert caught.value.reason == ("no text field (looked for: text, content, body, "
+                                   "content_original, article_text, maintext); the record "
+                                   "has: paper, story_body")
+    assert caught.value.hint == ("Map one onto it: --map text=FIELD (columns={'text': "
+                                 "'FIELD'} in Python)")
+    rejects = load_corpus(path, errors="collect").rejects
+    assert rejects.loc[0, ["record", "unit", "hint"]].tolist() == [2, "line", caught.value.hint]
+
+
+def test_t102_for_an_absent_outlet_suggests_map_and_outlet(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(line({"paper": "G", "text": GOOD}), encoding="utf-8")
+    with pytest.raises(MissingFieldError) as caught:
+        load_corpus(path)
+    assert caught.value.field == "outlet" and "the record has: paper, text" in str(caught.value)
+    assert "--map outlet=FIELD" in caught.value.hint and "--outlet NAME" in caught.value.hint
+
+
+def test_t102_lists_at_most_fifteen_fields(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(line({f"f{n}": n for n in range(20)} | {"outlet": "G"}), encoding="utf-8")
+    with pytest.raises(MissingFieldError) as caught:
+        load_corpus(path)
+    assert caught.value.reason.endswith("the record has: f0, f1, f2, f3, f4, f5, f6, f7, f8, "
+                                        "f9, f10, f11, f12, f13, f14 and 6 more")
+
+
+def test_t102_for_a_mapped_field_absent_names_it_and_the_fields_found(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(line({"outlet": "G", "body": GOOD}), encoding="utf-8")
+    with pytest.raises(MissingFieldError) as caught:
+        load_corpus(path, columns={"text": "story"})
+    assert caught.value.reason == ("no field 'story' (mapped onto text); the record has: "
+                                   "outlet, body")
+
+
+def test_rejects_say_whether_record_counts_lines_records_or_files(tmp_path):
+    jsonl, array, folder = tmp_path / "a.jsonl", tmp_path / "b.json", tmp_path / "pages"
+    jsonl.write_text(good("a") + line({"outlet": "G"}), encoding="utf-8")
+    array.write_text(json.dumps([{"outlet": "G", "text": GOOD}, {"outlet": "G"}]),
+                     encoding="utf-8")
+    folder.mkdir()
+    (folder / "empty.html").write_text("<html><body></body></html>", encoding="utf-8")
+    units = [load_corpus(path, errors="collect", outlet="G").rejects.loc[0, ["record", "unit"]]
+             .tolist() for path in (jsonl, array, folder)]
+    assert units == [[2, "line"], [2, "record"], ["empty.html", "file"]]
+
+
 def test_truncated_gzip_is_t108_naming_the_last_line_read_in_both_modes(tmp_path):
     path = tmp_path / "a.jsonl.gz"
     data = gzip.compress("".join(good(str(n)) for n in range(200)).encode())[:-40]

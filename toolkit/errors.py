@@ -84,9 +84,10 @@ class MissingFieldError(CorpusError):
     """A required field (text, outlet, doc_id) is missing or empty."""
 
     code = "T102"
+    default_reason = "required field is missing or empty"
 
-    def __init__(self, field: str, **where) -> None:
-        super().__init__("required field is missing or empty", field=field, **where)
+    def __init__(self, field: str, reason: str | None = None, **where) -> None:
+        super().__init__(reason, field=field, **where)
 
 
 class DuplicateIdError(CorpusError):

@@ -135,12 +135,13 @@ def load_pipeline(name: str | None = None, *, fastpipe: bool | None = None) -> L
         PipelineNotFoundError: none of the candidates is installed, or the one named
             is not a trained pipeline (no parser).
     """
-    return _load(name, fastpipe_enabled(fastpipe))
+    return _load(tuple(candidate_names(name)), fastpipe_enabled(fastpipe))
 
 
 @lru_cache(maxsize=4)
-def _load(name: str | None, fastpipe: bool) -> Language:
-    tried = candidate_names(name)
+def _load(tried: tuple[str, ...], fastpipe: bool) -> Language:
+    """The first of ``tried`` that loads; cached by the names tried, so a changed
+    ``$TOOLKIT_SPACY_MODEL`` is followed."""
     for candidate in tried:
         try:
             nlp = spacy.load(candidate)

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 from IPython.display import display
 
-from .corpus_source import open_corpus
+from .corpus_source import CorpusFiles, StoredCorpus, open_corpus
 from .errors import ParameterError
 from .filenames import safe_name
 from .selection import as_list, select_articles
@@ -84,16 +84,31 @@ def check_parameters(namespace: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+def corpus_source(params: dict[str, Any]) -> CorpusFiles | StoredCorpus:
+    """``params["corpus"]`` opened by :func:`toolkit.corpus_source.open_corpus`, read as
+    ``params["format"]`` says (empty: detected) with ``params["columns"]`` mapping toolkit
+    fields onto the corpus's own columns (empty: the usual names).
+
+    Example:
+        >>> corpus_source({"corpus": "sample", "format": "", "columns": {}}).kind
+        'files'
+
+    Raises:
+        ParameterError: the corpus path does not exist, or format/columns given for a store.
+    """
+    return open_corpus(params.get("corpus", "sample"), format=params.get("format") or None,
+                       columns=params.get("columns") or None)
+
+
 def load_selection(params: dict[str, Any]) -> pd.DataFrame:
-    """Load ``params["corpus"]`` (a corpus or a store: see
-    :func:`toolkit.corpus_source.open_corpus`) and apply the common filters (outlets,
-    dates, story); a store reads only the chosen outlets' partitions.
+    """Load ``params["corpus"]`` (a corpus or a store: see :func:`corpus_source`) and
+    apply the common filters (outlets, dates, story); a store reads only the chosen
+    outlets' partitions.
 
     Raises:
         ParameterError: the corpus path does not exist, or the filters leave nothing.
     """
-    articles = open_corpus(params.get("corpus", "sample")).articles(
-        outlets=as_list(params.get("outlets")))
+    articles = corpus_source(params).articles(outlets=as_list(params.get("outlets")))
     return select_articles(
         articles, outlets=params.get("outlets"), date_from=params.get("date_from"),
         date_to=params.get("date_to"), story=params.get("story") or None,
@@ -110,7 +125,7 @@ def analysis_tables(params: dict[str, Any], articles: pd.DataFrame, *,
     Raises:
         ParameterError: an unknown cue class.
     """
-    return open_corpus(params.get("corpus", "sample")).tables(
+    return corpus_source(params).tables(
         articles, cue_classes=params.get("cue_classes") or None, keyterms=keyterms,
         outlets=as_list(params.get("outlets")))
 

@@ -74,8 +74,8 @@ from .errors import (
     StoreLockedError,
 )
 from .parse import atomic_write
+from .store_marker import MARKER, is_store
 
-MARKER = "_store.json"
 DONE = "_done"
 SHARDS = "_shards"
 LOCK = "_lock"
@@ -121,11 +121,6 @@ class Damage:
     shard: str
     file: str
     problem: str
-
-
-def is_store(path: str | Path) -> bool:
-    """Whether ``path`` is a store folder made by :func:`annotate`."""
-    return (Path(path) / MARKER).is_file()
 
 
 def _store_meta(store: Path) -> dict[str, Any]:

@@ -25,8 +25,9 @@ import pandas as pd
 from ..errors import CorpusError, DuplicateIdError, ParameterError
 
 ERRORS_MODES = ("raise", "collect")
-REJECT_COLUMNS: tuple[str, ...] = ("file", "record", "field", "code", "reason")
-"""Columns of the rejects table: where (file, record), which field, and why."""
+REJECT_COLUMNS: tuple[str, ...] = ("file", "record", "unit", "field", "code", "reason", "hint")
+"""Columns of the rejects table: where (file, record, and ``unit``, what ``record``
+counts: ``line``, ``record`` or ``file``), which field, why, and what to do."""
 
 
 def _printable(value: Any) -> Any:
@@ -48,9 +49,10 @@ class LoadResult(NamedTuple):
     Attributes:
         articles: the articles that loaded.
         rejects: one row per record that did not, with :data:`REJECT_COLUMNS`; ``record``
-            is the 1-based line for line formats (JSONL, CSV, TSV, PolNeAR's metadata),
-            the 1-based record index for JSON arrays and Parquet, and the file name for
-            a file that holds one article.
+            is the 1-based line for line formats (JSONL, CSV, TSV, PolNeAR's metadata;
+            ``unit`` is ``"line"``), the 1-based record index for JSON arrays and Parquet
+            (``"record"``), and the file name for a file that holds one article
+            (``"file"``).
         records_read: every record seen; ``len(articles) + len(rejects)`` equals it.
     """
 
@@ -121,18 +123,22 @@ class Collector:
     def _reject(self, error: CorpusError) -> None:
         if self.errors == "raise":
             raise error
-        record = error.line if error.line is not None else error.record
-        if record is None and error.file:
-            record = Path(error.file).name
+        if error.line is not None:
+            record, unit = error.line, "line"
+        elif error.record is not None:
+            record, unit = error.record, "record"
+        else:
+            record, unit = Path(error.file).name if error.file else None, "file"
         self._rejects.append({"file": _printable(error.file), "record": _printable(record),
-                              "field": _printable(error.field), "code": error.code,
-                              "reason": _printable(error.reason)})
+                              "unit": unit, "field": _printable(error.field),
+                              "code": error.code, "reason": _printable(error.reason),
+                              "hint": _printable(error.hint)})
 
     def rejects_frame(self) -> pd.DataFrame:
         """The rejects so far as a DataFrame with :data:`REJECT_COLUMNS`.
 
         Example:
             >>> Collector(errors="collect").rejects_frame().columns.tolist()
-            ['file', 'record', 'field', 'code', 'reason']
+            ['file', 'record', 'unit', 'field', 'code', 'reason', 'hint']
         """
         return pd.DataFrame(self._rejects, columns=list(REJECT_COLUMNS))

@@ -29,7 +29,6 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-import trafilatura
 
 from ..errors import (
     CorpusError,
@@ -709,6 +708,8 @@ def read_html(path: Path, options: ReadOptions = NO_OPTIONS) -> Iterator[Item]:
         >>> [item.fields["text"][:10] for item in read_html(path, ReadOptions("Gazette"))]
         ['Words here']
     """
+    import trafilatura  # optional heavy dependency: only HTML needs it
+
     for page_path in [path] if path.is_file() else files_with_suffix(path, HTML_SUFFIXES):
         try:
             data = read_bytes(page_path)

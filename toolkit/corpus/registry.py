@@ -182,13 +182,15 @@ class ReaderRegistry:
         if path.is_file():
             candidates = [r for r in newest_first if r.files and r.takes_name(path.name)]
             candidates.sort(key=lambda reader: reader.detect is None)  # stable
-            what, hint = "unknown file type", "Pass format= to read it as one of them"
+            what = "unknown file type"
+            hint = "Read it as one of them with --format (format= in Python)"
         elif path.is_dir():
             if not any(p.is_file() and not p.name.startswith(".") for p in path.rglob("*")):
                 raise EmptyCorpusError("the folder holds no files", file=path)
             candidates = [r for r in newest_first if r.folders and r.detect is not None]
             what = "not a known corpus layout or folder of files"
-            hint = "Pass format= if it is one of them, or convert it to JSONL"
+            hint = ("Give --format (format= in Python) if it is one of them, or convert it "
+                    "to JSONL")
         else:
             raise ParameterError(f"corpus path {str(path)!r} does not exist", field="path")
         for reader in candidates:

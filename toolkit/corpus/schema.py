@@ -41,18 +41,25 @@ STRING_COLUMNS: tuple[str, ...] = ("doc_id", "outlet", "title", "url", "text", "
 
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "doc_id": ("doc_id", "id"),
-    "outlet": ("outlet", "source", "publisher", "source_domain"),
-    "published": ("published", "date", "date_publish", "publication_date"),
-    "title": ("title",),
-    "url": ("url",),
-    "text": ("text", "content", "body", "content_original"),
+    "outlet": ("outlet", "source", "publisher", "source_domain", "site_name", "newspaper"),
+    "published": ("published", "date", "date_publish", "publication_date", "published_at",
+                  "pub_date"),
+    "title": ("title", "headline", "heading"),
+    "url": ("url", "link"),
+    "text": ("text", "content", "body", "content_original", "article_text", "maintext"),
     "story": ("story", "event_id", "cluster"),
 }
 """Input field names read for each column when no ``columns=`` mapping names one.
 
 Input names are compared in snake_case, so ``ID``, ``Id`` and ``id`` all match ``id``,
-and ``publicationDate`` matches ``publication_date``. The first alias present wins.
+and ``publicationDate`` matches ``publication_date``. The first alias present wins. The
+aliases are the names of common exports: news-please (``maintext``, ``date_publish``,
+``source_domain``), NewsAPI (``publishedAt``), RSS (``link``, ``pubDate``), Open Graph
+(``site_name``), spreadsheets (``headline``, ``newspaper``).
 """
+
+FIELDS_LISTED = 15
+"""Input fields a missing-field error lists, at most."""
 
 RESERVED_COLUMNS: tuple[str, ...] = ("filename", "_file", "_shard", "_row")
 """Column names the toolkit or its readers use themselves: DuckDB's ``filename`` option
@@ -259,12 +266,37 @@ def _resolve(fields: Mapping[str, Any], columns: Mapping[str, str] | None,
     for column in ARTICLE_COLUMNS:
         if columns and column in columns:
             if columns[column] not in fields:
-                raise MissingFieldError(columns[column], **where)
+                raise MissingFieldError(
+                    columns[column], f"no field {columns[column]!r} (mapped onto {column}); "
+                    f"{_fields_found(fields)}", **where,
+                    hint=f"Map {column} from one of those: {_map_hint(column)}")
             sources[column] = columns[column]
         else:
             sources[column] = next(
                 (by_snake[alias] for alias in FIELD_ALIASES[column] if alias in by_snake), None)
     return sources
+
+
+def _fields_found(fields: Mapping[str, Any]) -> str:
+    """``the record has: a, b, c`` (at most :data:`FIELDS_LISTED` names)."""
+    names = [str(key) for key in fields]
+    listed = ", ".join(names[:FIELDS_LISTED])
+    more = f" and {len(names) - FIELDS_LISTED} more" if len(names) > FIELDS_LISTED else ""
+    return f"the record has: {listed}{more}" if names else "the record has no fields"
+
+
+def _map_hint(column: str) -> str:
+    return f"--map {column}=FIELD (columns={{{column!r}: 'FIELD'}} in Python)"
+
+
+def _missing(column: str, fields: Mapping[str, Any], where: Mapping[str, Any],
+             hint: str = "") -> MissingFieldError:
+    """The error for a column none of whose aliases is among the record's fields: it names
+    the column, the fields found and how to map one onto it."""
+    aliases = ", ".join(FIELD_ALIASES[column])
+    return MissingFieldError(
+        column, f"no {column} field (looked for: {aliases}); {_fields_found(fields)}",
+        **where, hint=f"Map one onto it: {_map_hint(column)}{hint}")
 
 
 def extra_column(name: str, taken: Iterable[str] = ARTICLE_COLUMNS) -> str:
@@ -326,12 +358,19 @@ def to_row(record: Record, *, columns: Mapping[str, str] | None = None,
     if text is not None and not isinstance(text, str):
         raise MalformedRecordError(f"expected a string, got {type(text).__name__}",
                                    field=name("text"), **where)
+    if sources["text"] is None:
+        raise _missing("text", fields, where)
     if not text or not text.strip():
         raise MissingFieldError(name("text"), **where)
     outlet = _label(value("outlet"), name("outlet"), where) or default_outlet
+    if sources["outlet"] is None and not outlet:
+        raise _missing("outlet", fields, where,
+                       hint="; or give records without one an outlet: --outlet NAME (outlet= in "
+                       "Python)")
     if not outlet:
         raise MissingFieldError(name("outlet"), **where,
-                                hint="Add the field, map it with columns=, or pass outlet=")
+                                hint="Fill the field, or give records without one an outlet: "
+                                "--outlet NAME (outlet= in Python)")
     row: dict[str, Any] = {
         "doc_id": _label(value("doc_id"), name("doc_id"), where) or record.fallback_id,
         "outlet": outlet,

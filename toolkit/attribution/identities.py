@@ -59,6 +59,7 @@ import pandas as pd
 
 from ..lexicons import lexicon_path, load_lexicon, load_terms
 from .gender import FirstNameGender, first_name_gender, identity_genders, is_first_name
+from .media import canonical_medium
 
 MediumKey = Callable[[str], "str | None"]
 SPEAKER_COLUMNS = ["speaker_id", "name", "aliases", "speaker_type", "speaker_gender",
@@ -188,14 +189,20 @@ def _outlet_keys(path: Path, mtime_ns: int) -> frozenset[str]:
 
 
 def lexicon_medium_key(name: str) -> str | None:
-    """The default ``medium_key``: :func:`medium_name_key` when the name is a medium of
-    ``toolkit/lexicons/media_outlets.txt`` (ignoring case, "The", "'s" and generic
-    trailing words), else ``None``.
+    """The default ``medium_key``: the key of the outlet a name is an alias of in
+    ``toolkit/lexicons/media_outlets.txt`` (:func:`toolkit.attribution.media.canonical_medium`:
+    "WaPo" is The Washington Post), else :func:`medium_name_key` when the name is a medium
+    of that lexicon (ignoring case, "The", "'s" and generic trailing words), else ``None``.
 
     Example:
         >>> lexicon_medium_key("FOX NEWS"), lexicon_medium_key("Fox"), lexicon_medium_key("Kovell")
         ('fox', 'fox', None)
+        >>> lexicon_medium_key("WaPo") == lexicon_medium_key("The Washington Post")
+        True
     """
+    canonical = canonical_medium(name)
+    if canonical is not None:
+        return medium_name_key(canonical)
     path = lexicon_path("media_outlets")
     key = medium_name_key(name)
     return key if key in _outlet_keys(path, path.stat().st_mtime_ns) else None

@@ -15,10 +15,10 @@ from toolkit import config, load_corpus
 from toolkit.framing import tone
 from toolkit.framing.tone import (
     SENTENCE_COLUMNS,
+    TONE,
     TONE_MEASURES,
     analyzer,
     article_tone,
-    outlet_tone,
     sentence_tone,
     sentence_tone_of,
 )
@@ -27,6 +27,10 @@ from toolkit.parse import parse
 QUOTE_MARKS = '"“”‘’\'«»'
 odd_text = st.text(alphabet=st.sampled_from(list(QUOTE_MARKS + "good bad .\n")), max_size=60) | \
     st.text(max_size=60)
+
+
+def outlet_tone(per_article, **options):
+    return TONE.pool_outlets(per_article, **options)
 
 
 def vader(text: str) -> float:
@@ -101,7 +105,7 @@ def test_outlets_pool_sentences_and_words(nlp):
     assert pooled.loc["A", "mean_compound_per_sentence"] == pytest.approx(
         (vader("A good day.") + vader("A terrible, awful night.")) / 2)
     for measure in TONE_MEASURES:
-        assert f"{measure}_low" in pooled.columns
+        assert f"{measure.name}_low" in pooled.columns
     assert pd.isna(pooled.loc["A", "mean_compound_per_sentence_quoted"])
 
 

@@ -118,7 +118,7 @@ def cmd_attributions(args: argparse.Namespace) -> int:
 
 
 def cmd_sourcing(args: argparse.Namespace) -> int:
-    from .sourcing import analyze_sourcing
+    from .analysis import analyze_sourcing
     from .sourcing.network import write_graphml
 
     articles = load_from_args(args)
@@ -137,8 +137,8 @@ def cmd_sourcing(args: argparse.Namespace) -> int:
 
 
 def cmd_framing(args: argparse.Namespace) -> int:
-    from .framing import analyze_framing
-    from .framing.figures import framing_figures
+    from .analysis import analyze_framing
+    from .analysis import figures as framing_figures
 
     articles = load_from_args(args)
     tables = analyze_framing(articles, n_process=args.n_process,

@@ -14,7 +14,8 @@ A ``name`` is either a lexicon's name (``"attribution_cues"``, with or without i
 suffix), looked up first in ``$TOOLKIT_LEXICON_DIR`` (when set) and then in the packaged
 folder, so an override folder need only hold the files it replaces; or a path to a file
 of your own (``"my_lists/cues.tsv"``), used as given. Files are read once and cached until
-they change on disk.
+they change on disk; so is what a module builds from a lexicon (a compiled matcher, a set
+of terms): :func:`derived` is the one cache for it, keyed by the file's modification time.
 
 Example:
     >>> from toolkit.lexicons import load_lexicon, load_terms
@@ -28,8 +29,10 @@ Example:
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Hashable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -37,6 +40,7 @@ from . import config
 from .errors import ParameterError
 
 SUFFIXES = (".tsv", ".txt")
+T = TypeVar("T")
 
 
 def lexicon_dirs() -> list[Path]:
@@ -174,3 +178,27 @@ def lexicon_sources(name: str | Path) -> list[str]:
         if text:
             header.append(text)
     return header
+
+
+@lru_cache(maxsize=64)
+def _derived(path: Path, mtime_ns: int, build: Callable[..., T], args: tuple) -> T:
+    return build(_table(path, mtime_ns).copy(), *args)
+
+
+def derived(name: str | Path, build: Callable[..., T], *args: Hashable) -> T:
+    """What ``build(table, *args)`` makes of a TSV lexicon, built once and cached until the
+    file changes on disk (``build`` a module-level function, ``args`` hashable).
+
+    Raises:
+        ParameterError: the file is missing or malformed (see :func:`load_lexicon`).
+
+    Example:
+        >>> def loaded_cues(table):
+        ...     return frozenset(table.loc[table["cue_class"] == "loaded", "cue"])
+        >>> "claim" in derived("attribution_cues", loaded_cues)
+        True
+        >>> derived("attribution_cues", loaded_cues) is derived("attribution_cues", loaded_cues)
+        True
+    """
+    path = lexicon_path(name)
+    return _derived(path, path.stat().st_mtime_ns, build, args)

@@ -52,7 +52,7 @@ from urllib.parse import quote
 import pandas as pd
 from spacy.tokens import Doc, DocBin
 
-from .analysis import ARTICLE_TABLES, KEYTERM_METHOD, article_tables, outlet_tables
+from .analysis import KEYTERM_METHOD, article_table_names, article_tables, outlet_tables
 from .errors import ParameterError
 from .parse import atomic_write
 
@@ -198,7 +198,7 @@ def _prepare(store: Path, corpus: str | Path | pd.DataFrame, shard_size: int,
     meta = {"articles": articles, "shard_size": shard_size, "source": source,
             "fingerprint": prints,
             "partitioned_by": {table: PARTITION_COLUMN for table in PARTITIONED_TABLES},
-            "tables": list(ARTICLE_TABLES), "created": time.strftime("%Y-%m-%dT%H:%M:%S")}
+            "tables": list(article_table_names()), "created": time.strftime("%Y-%m-%dT%H:%M:%S")}
     atomic_write(store / MARKER, json.dumps(meta, indent=1).encode())
 
 
@@ -341,7 +341,7 @@ def open(store: str | Path, *, outlets: Sequence[str] | None = None):
     con = duckdb.connect()
     done = set(_done_ids(store))
     wanted = None if outlets is None else {partition_folder(o) for o in outlets}
-    for name in ARTICLE_TABLES:
+    for name in article_table_names():
         complete = [f for f in _table_files(store, name) if _shard_of(f) in done]
         if not complete:
             continue
@@ -391,7 +391,7 @@ def load_tables(store: str | Path, *, doc_ids: Sequence[str] | None = None,
     tables = {}
     if doc_ids is not None:
         con.register("wanted", pd.DataFrame({"doc_id": list(doc_ids)}))
-    for name in ARTICLE_TABLES:
+    for name in article_table_names():
         if name not in present:
             continue
         columns = {r[0] for r in con.execute(f"DESCRIBE {name}").fetchall()}

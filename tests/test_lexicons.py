@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import re
 
+import pandas as pd
 import pytest
 
 from toolkit import config
 from toolkit.errors import ParameterError
-from toolkit.lexicons import lexicon_path, lexicon_sources, load_lexicon, load_terms
+from toolkit.framing import scare
+from toolkit.lexicons import derived, lexicon_path, lexicon_sources, load_lexicon, load_terms
 
 LEXICON_FILES = sorted(
     p for p in config.LEXICON_DIR.iterdir() if p.suffix in (".tsv", ".txt")
@@ -179,3 +181,30 @@ def test_terms_skip_comments_and_blank_lines(tmp_path):
     path = tmp_path / "terms.txt"
     path.write_text("# header\n\n  Radio X  \n# a comment\nTV Y\n", encoding="utf-8")
     assert load_terms(path) == frozenset({"Radio X", "TV Y"})
+
+
+def _loaded_cues(table):
+    return frozenset(table.loc[table["cue_class"] == "loaded", "cue"])
+
+
+def test_what_a_module_derives_from_a_lexicon_is_rebuilt_when_the_file_changes(tmp_path):
+    path = tmp_path / "cues.tsv"
+    path.write_text("cue\tpos\tcue_class\tspeech\nclaim\tVERB\tloaded\tyes\n", encoding="utf-8")
+    assert derived(path, _loaded_cues) == frozenset({"claim"})
+    assert derived(path, _loaded_cues) is derived(path, _loaded_cues)  # built once
+    path.write_text("cue\tpos\tcue_class\tspeech\nclaim\tVERB\tloaded\tyes\n"
+                    "insist\tVERB\tloaded\tyes\n", encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+    assert derived(path, _loaded_cues) == frozenset({"claim", "insist"})
+
+
+def test_the_scare_quote_offices_follow_an_edited_source_types_lexicon(tmp_path, monkeypatch):
+    table = load_lexicon("source_types")
+    extra = pd.DataFrame([{c: "" for c in table.columns} | {
+        "term": "harbour master", "rule": "office"}])
+    lines = ["\t".join(table.columns)] + ["\t".join(r) for r in
+                                          pd.concat([table, extra]).astype(str).values]
+    (tmp_path / "source_types.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert "harbour master" not in scare._offices()
+    monkeypatch.setenv("TOOLKIT_LEXICON_DIR", str(tmp_path))
+    assert "harbour master" in scare._offices()

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from toolkit.findings import compare_pairs
+from toolkit.sourcing import check_cue_classes, cue_classes
 from toolkit.sourcing.density import DENSITY, article_density
 from toolkit.text import word_table
 
@@ -120,3 +121,32 @@ def test_compare_flags_real_differences_not_noise():
     pairs = {(r.outlet_a, r.outlet_b): r.exceeds_uncertainty for r in table.itertuples()}
     assert pairs[("A", "B")] and pairs[("B", "C")]
     assert not pairs[("A", "C")]
+
+
+def test_rates_divide_by_words_not_by_punctuation():
+    articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["A"], "story": [None],
+                             "text": ["w " * 96 + "— • — • w w w w"]})  # 100 words, 4 marks
+    rows = attributions([("a", "x", "person", 0, "neutral", 0)] * 2)
+    table = density(articles, rows)
+    assert table.loc[0, "words"] == 100
+    assert table.loc[0, "attributions_per_100_words"] == pytest.approx(2.0)
+
+
+def test_speech_cues_follow_the_speech_flag_of_each_row(example):
+    articles, rows = example
+    rows = pd.concat([rows, attributions([("a2", "Ana", "person", 0, "declared", 1)])],
+                     ignore_index=True)
+    rows.loc[rows.index[-1], "speech"] = True  # a speech class the lexicon adds
+    table = density(articles, rows).set_index("doc_id")
+    assert table.loc["a2", ["speech_cues", "neutral_cues", "loaded_cues"]].tolist() == [2, 1, 0]
+    assert table.loc["a2", "share_neutral_cues"] == pytest.approx(0.5)
+
+
+def test_cue_classes_come_from_the_cue_lexicon_plus_the_learned_models(tmp_path, monkeypatch):
+    assert cue_classes() == ("neutral", "loaded", "belief", "finding", "other")
+    (tmp_path / "attribution_cues.tsv").write_text(
+        "# Sources: test\ncue\tpos\tcue_class\tspeech\nsay\tVERB\tneutral\tyes\n"
+        "declare\tVERB\tdeclared\tyes\n", encoding="utf-8")
+    monkeypatch.setenv("TOOLKIT_LEXICON_DIR", str(tmp_path))
+    assert cue_classes() == ("neutral", "declared", "other")
+    assert check_cue_classes(["declared"]) == ["declared"]

@@ -42,8 +42,8 @@ from spacy.tokens import Doc
 from .. import plots
 from ..measures import ArticleInputs, Measure, MeasureFamily
 from ..stats import BOOTSTRAP_SAMPLES, pool_outlets
-from ..text import aligned_counts, doc_rows
-from .terms import TermMatcher
+from ..text import aligned_counts
+from .terms import TermMatcher, match_table
 
 FRAME_LEXICON = "policy_frames"
 FRAMES = (
@@ -100,23 +100,12 @@ def frames_of(doc: Doc, *, matcher: TermMatcher | None = None) -> list[dict]:
     return found
 
 
-def frame_matches(
-    articles: pd.DataFrame,
-    *,
-    docs: Iterable[Doc] | None = None,
-    lexicon: str | Path = FRAME_LEXICON,
-    progress: bool | None = None,
-) -> pd.DataFrame:
-    """Every frame term in the articles.
-
-    Args:
-        articles: the articles table.
-        docs: the parsed articles (default: parse them, from the cache when possible).
-        lexicon: the frame lexicon (name or path; columns ``term, frame, pos``).
-        progress: progress bar while parsing.
-
-    Returns:
-        One row per match and frame: :data:`MATCH_COLUMNS`.
+def frame_matches(articles: pd.DataFrame, *, docs: Iterable[Doc] | None = None,
+                  lexicon: str | Path = FRAME_LEXICON,
+                  progress: bool | None = None) -> pd.DataFrame:
+    """Every frame term in the articles: one row per match and frame
+    (:data:`MATCH_COLUMNS`), found by :func:`~toolkit.framing.terms.match_table` with the
+    frame lexicon (a name or path; columns ``term, frame, pos``).
 
     Example:
         >>> articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
@@ -124,9 +113,8 @@ def frame_matches(
         >>> frame_matches(articles, progress=False)[["text", "frame"]].values.tolist()[:2]
         [['court', 'legality_constitutionality_jurisprudence'], ['tax', 'economic']]
     """
-    matcher = TermMatcher.from_lexicon(lexicon, label="frame")
-    return doc_rows(articles, docs, lambda doc: frames_of(doc, matcher=matcher),
-                    columns=MATCH_COLUMNS, progress=progress)
+    return match_table(articles, frames_of, lexicon=lexicon, label="frame",
+                       columns=MATCH_COLUMNS, docs=docs, progress=progress)
 
 
 def frame_scores(articles: pd.DataFrame, matches: pd.DataFrame, *,

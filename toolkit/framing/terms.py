@@ -17,9 +17,10 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -28,6 +29,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from ..lexicons import derived
+from ..text import doc_rows
 
 CLAUSAL_DEPS = frozenset({"ccomp", "xcomp"})
 _HYPHEN_IDS = np.unique(np.array([hash_string(h) for h in ("-", "‐", "‑", "–")],
@@ -165,3 +167,38 @@ class TermMatcher:
             if best is not None:
                 terms, stop = best
                 yield terms, positions[i], positions[stop - 1] + 1
+
+
+def match_table(
+    articles: pd.DataFrame,
+    rows_of: Callable[..., Iterable[Mapping[str, Any]]],
+    *,
+    lexicon: str | Path,
+    label: str,
+    columns: Sequence[str],
+    docs: Iterable[Doc] | None = None,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """One table of the matches of a lexicon in the articles, each row led by its
+    article's ``doc_id`` and ``outlet``.
+
+    Args:
+        articles: the articles table.
+        rows_of: ``rows_of(doc, matcher=...)`` gives one parsed article's rows.
+        lexicon: the lexicon (a name or a path; see :func:`toolkit.lexicons.lexicon_path`).
+        label: its label column (``category``, ``frame``).
+        columns: the table's columns.
+        docs: the parsed articles (default: parse them, from the cache when possible).
+        progress: progress bar while parsing.
+
+    Example:
+        >>> articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": ["Taxes rose."]})
+        >>> def labels_of(doc, *, matcher):
+        ...     return [{"label": terms[0].label} for terms, _, _ in matcher.matches(doc)]
+        >>> match_table(articles, labels_of, lexicon="hedges_boosters", label="category",
+        ...             columns=["doc_id", "outlet", "label"], progress=False).empty
+        True
+    """
+    matcher = TermMatcher.from_lexicon(lexicon, label=label)
+    return doc_rows(articles, docs, lambda doc: rows_of(doc, matcher=matcher),
+                    columns=columns, progress=progress)

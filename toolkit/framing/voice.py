@@ -35,8 +35,8 @@ from spacy.tokens import Doc
 from .. import plots
 from ..measures import ArticleInputs, Measure, MeasureFamily, add_rates
 from ..parse import doc_text
-from ..text import JOURNALIST, QUOTED, VOICES, Voices, aligned_counts, doc_rows
-from .terms import TermMatcher
+from ..text import JOURNALIST, QUOTED, VOICES, Voices, aligned_counts
+from .terms import TermMatcher, match_table
 
 HEDGE_LEXICON = "hedges_boosters"
 CATEGORIES = ("hedge", "booster", "factive", "assertive")
@@ -79,23 +79,13 @@ def certainty_of(doc: Doc, *, matcher: TermMatcher | None = None,
     return found
 
 
-def certainty_matches(
-    articles: pd.DataFrame,
-    *,
-    docs: Iterable[Doc] | None = None,
-    lexicon: str | Path = HEDGE_LEXICON,
-    progress: bool | None = None,
-) -> pd.DataFrame:
-    """Every hedge, booster, factive and assertive term in the articles, with its voice.
-
-    Args:
-        articles: the articles table.
-        docs: the parsed articles (default: parse them, from the cache when possible).
-        lexicon: the certainty lexicon (name or path; columns ``term, category, pos``).
-        progress: progress bar while parsing.
-
-    Returns:
-        One row per match: :data:`MATCH_COLUMNS` (``start``/``end`` index the article text).
+def certainty_matches(articles: pd.DataFrame, *, docs: Iterable[Doc] | None = None,
+                      lexicon: str | Path = HEDGE_LEXICON,
+                      progress: bool | None = None) -> pd.DataFrame:
+    """Every hedge, booster, factive and assertive term in the articles, with its voice
+    (:data:`MATCH_COLUMNS`; ``start``/``end`` index the article text), found by
+    :func:`~toolkit.framing.terms.match_table` with the certainty lexicon (a name or
+    path; columns ``term, category, pos``).
 
     Example:
         >>> articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
@@ -103,9 +93,8 @@ def certainty_matches(
         >>> certainty_matches(articles, progress=False)[["term", "voice"]].values.tolist()
         [['may', 'journalist']]
     """
-    matcher = TermMatcher.from_lexicon(lexicon, label="category")
-    return doc_rows(articles, docs, lambda doc: certainty_of(doc, matcher=matcher),
-                    columns=MATCH_COLUMNS, progress=progress)
+    return match_table(articles, certainty_of, lexicon=lexicon, label="category",
+                       columns=MATCH_COLUMNS, docs=docs, progress=progress)
 
 
 CERTAINTY_MEASURES = tuple(

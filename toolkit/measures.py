@@ -48,7 +48,7 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import Any, Literal
 
@@ -273,8 +273,7 @@ class MeasureFamily:
     story_table: str | None = None
     recount: bool = False
     internal: tuple[str, ...] = ()
-    figures: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = field(
-        default=None, compare=False)
+    figures: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "measures", tuple(self.measures))

@@ -75,6 +75,17 @@ def test_gdelt_tone_is_positive_minus_negative_words_per_100_words(nlp):
     assert row["gdelt_polarity_per_100_words"] == pytest.approx(300 / 7)
 
 
+def test_tone_divides_by_the_articles_words_even_where_a_sentence_splits_a_word():
+    # "season.As" is one word, but the parse ends a sentence inside it: summing the
+    # sentences' words would count it twice
+    text = "The co-ops failed during the enrollment season.As the co-ops closed, insurers left."
+    articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": [text]})
+    sentences = sentence_tone(articles, progress=False)
+    assert sentences["words_journalist"].sum() == 13
+    table = article_tone(articles, sentences)
+    assert table.loc[0, ["words", "words_journalist", "words_quoted"]].tolist() == [12, 12, 0]
+
+
 def test_gdelt_tone_splits_by_voice(nlp):
     _, _, table = tones(nlp, '"Wonderful," she said. It was a disaster.')
     row = table.iloc[0]

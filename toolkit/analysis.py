@@ -26,7 +26,7 @@ Example:
     >>> tables = analyze(load_corpus(config.SAMPLE_CORPUS))  # doctest: +SKIP
     >>> tables["per_outlet"].set_index("outlet")["share_secondhand"].idxmax()  # doctest: +SKIP
     'Daily Relay'
-    >>> [f.name for f in families("sourcing")]
+    >>> [family.name for family in BUILTIN_FAMILIES if family.section == "sourcing"]
     ['density', 'propagation', 'source_network']
 """
 

@@ -50,7 +50,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from ..measures import ArticleInputs, Measure, MeasureFamily, add_rates
 from ..parse import doc_text
-from ..text import JOURNALIST, QUOTED, VOICES, Voices, count_words, doc_rows
+from ..text import JOURNALIST, QUOTED, VOICES, Voices, aligned_counts, count_words, doc_rows
 from .terms import member
 
 SENTENCE_COLUMNS = [
@@ -198,12 +198,18 @@ def sentence_tone(
                     progress=progress)
 
 
-def article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+def article_tone(articles: pd.DataFrame, sentences: pd.DataFrame, *,
+                 text_counts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per article: mean VADER compound per sentence and GDELT-style tone, by voice.
 
+    The words of each voice are the article's (:func:`toolkit.text.word_table`), the
+    denominator of every per-word rate of the toolkit.
+
     Args:
-        articles: the articles table (``doc_id``, ``outlet``).
+        articles: the articles table (``doc_id``, ``outlet``, ``text``).
         sentences: :func:`sentence_tone` of those articles.
+        text_counts: :func:`toolkit.text.word_table` of the articles (counted here when
+            not given).
 
     Returns:
         ``doc_id, outlet``; per voice suffix (none, ``_journalist``, ``_quoted``):
@@ -213,7 +219,7 @@ def article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFram
         with no sentence rows gets zeros.
 
     Example:
-        >>> articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": ["-"]})
+        >>> articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": ["w " * 10]})
         >>> sentences = pd.DataFrame({"doc_id": ["a", "a"], "compound": [0.5, -0.1],
         ...     "compound_journalist": [0.5, -0.1], "compound_quoted": [np.nan, np.nan],
         ...     "words_journalist": [8, 2], "words_quoted": [0, 0],
@@ -236,6 +242,10 @@ def article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFram
     base = articles[["doc_id", "outlet"]].astype({"doc_id": str}).reset_index(drop=True)
     base = base.join(sums, on="doc_id")
     base[columns] = base[columns].fillna(0)
+    words = aligned_counts(articles, text_counts)
+    for voice in VOICES:
+        column = f"words_{voice}"
+        base[column] = words[column].astype(base[column].dtype)
     for name in ("words", "positive_words", "negative_words"):
         base[name] = base[f"{name}_{JOURNALIST}"] + base[f"{name}_{QUOTED}"]
     for suffix in _SUFFIXES:
@@ -247,7 +257,8 @@ def article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFram
 
 
 def _count(inputs: ArticleInputs) -> pd.DataFrame:
-    return article_tone(inputs.articles, sentence_tone(inputs.articles, docs=inputs.docs))
+    return article_tone(inputs.articles, sentence_tone(inputs.articles, docs=inputs.docs),
+                        text_counts=inputs.text_counts)
 
 
 TONE = MeasureFamily(name="tone", label="Tone", section="framing", count=_count,

@@ -4,7 +4,7 @@
 
 Parses the first N AllSides articles with the toolkit's pipeline (timed, no cache),
 extracts their attributions (not timed: see attribution_bench), then times every framing
-measure of ``toolkit.framing.analyze_framing`` on those Docs, and keyterms separately.
+measure of ``toolkit.analysis.analyze_framing`` on those Docs, and keyterms separately.
 Prints one JSON line; target: framing_share_of_parse <= 0.10.
 """
 
@@ -16,8 +16,8 @@ import time
 import pandas as pd
 from _common import allsides, emit, parsed_timed, peak_rss_mb, words
 
+from toolkit.analysis import analyze_framing
 from toolkit.attribution.extract import ATTRIBUTION_COLUMNS, attributions_of, resolve_model
-from toolkit.framing import analyze_framing
 from toolkit.framing.keyterms import keyterms_by_outlet
 
 

@@ -19,7 +19,7 @@ from toolkit.errors import ParameterError
 from toolkit.framing import labels
 from toolkit.framing.labels import (
     HIT_COLUMNS,
-    RATES,
+    LOADED_TERM_MEASURES,
     basil_lexical_recall,
     basil_spans,
     doc_entity_labels,
@@ -159,14 +159,14 @@ RATE_ARTICLES = articles_of({
 
 def test_per_article_counts_in_each_voice():
     table = loaded_terms_per_article(RATE_ARTICLES).set_index("doc_id")
-    assert table.loc["Beacon-0", ["words", "quoted_words", "journalist_words",
+    assert table.loc["Beacon-0", ["words", "words_quoted", "words_journalist",
                                   "loaded_terms", "loaded_terms_journalist",
                                   "loaded_terms_quoted"]].tolist() == [10, 4, 6, 2, 1, 1]
     assert table.loc["Beacon-0", "loaded_terms_per_1000_words"] == pytest.approx(200.0)
-    assert table.loc["Beacon-0", "loaded_terms_journalist_per_1000_journalist_words"] == \
+    assert table.loc["Beacon-0", "loaded_terms_per_1000_words_journalist"] == \
         pytest.approx(1000 / 6)
-    assert table.loc["Beacon-0", "loaded_terms_quoted_per_1000_quoted_words"] == 250.0
-    assert pd.isna(table.loc["Beacon-1", "loaded_terms_quoted_per_1000_quoted_words"])
+    assert table.loc["Beacon-0", "loaded_terms_per_1000_words_quoted"] == 250.0
+    assert pd.isna(table.loc["Beacon-1", "loaded_terms_per_1000_words_quoted"])
     assert table.loc["Ledger-0", "loaded_terms"] == 0
 
 
@@ -174,12 +174,12 @@ def test_per_outlet_rates_pool_articles_and_carry_intervals():
     table = loaded_terms_by_outlet(RATE_ARTICLES).set_index("outlet")
     # Beacon: 4 loaded terms in 15 words; 3 in 11 journalist words; 1 in 4 quoted words
     assert table.loc["Beacon", "loaded_terms_per_1000_words"] == pytest.approx(4000 / 15)
-    assert table.loc["Beacon", "loaded_terms_journalist_per_1000_journalist_words"] == \
+    assert table.loc["Beacon", "loaded_terms_per_1000_words_journalist"] == \
         pytest.approx(3000 / 11)
     assert table.loc["Beacon", "share_loaded_terms_quoted"] == 0.25
     assert table.loc["Ledger", "loaded_terms_per_1000_words"] == 0
     assert table.index[0] == "Beacon"
-    for rate in RATES:
+    for rate in (m.name for m in LOADED_TERM_MEASURES):
         low, value, high = table.loc["Beacon", [f"{rate}_low", rate, f"{rate}_high"]]
         assert low <= value <= high
 
@@ -256,8 +256,8 @@ def test_odd_texts_never_raise(text):
 def test_quote_only_text_counts_every_hit_as_quoted():
     articles = articles_of({"X": ['"The mob and the thugs."']})
     table = loaded_terms_by_outlet(articles).iloc[0]
-    assert table["loaded_terms_quoted"] == 2 and table["journalist_words"] == 0
-    assert pd.isna(table["loaded_terms_journalist_per_1000_journalist_words"])
+    assert table["loaded_terms_quoted"] == 2 and table["words_journalist"] == 0
+    assert pd.isna(table["loaded_terms_per_1000_words_journalist"])
 
 
 def test_empty_corpus_gives_empty_tables():
@@ -291,7 +291,7 @@ def test_patriot_beacon_scores_highest_on_loaded_terms():
     beacon = table.loc["The Patriot Beacon"]
     others = table.drop(index="The Patriot Beacon")
     for rate in ("loaded_terms_per_1000_words",
-                 "loaded_terms_journalist_per_1000_journalist_words"):
+                 "loaded_terms_per_1000_words_journalist"):
         assert table[rate].idxmax() == "The Patriot Beacon"
         # the Beacon's whole interval lies above every other outlet's interval
         assert beacon[f"{rate}_low"] > others[f"{rate}_high"].max()

@@ -19,8 +19,8 @@ from toolkit.framing import scare
 from toolkit.framing.scare import (
     QUOTE_COLUMNS,
     REASONS,
+    SCARE_QUOTES,
     STATUSES,
-    outlet_scare_quotes,
     scare_quote_rates,
     short_quotes,
     short_quotes_of,
@@ -30,6 +30,10 @@ from toolkit.parse import parse
 QUOTE_MARKS = '"“”‘’\'«»'
 odd_text = st.text(alphabet=st.sampled_from(list(QUOTE_MARKS + "ab Said.,\n")), max_size=60) | \
     st.text(max_size=60)
+
+
+def outlet_scare_quotes(per_article, **options):
+    return SCARE_QUOTES.pool_outlets(per_article, **options)
 
 
 def classified(nlp, text: str, **options) -> list[tuple[str, str, str]]:
@@ -95,6 +99,17 @@ def test_the_parse_decides_when_the_extractor_found_nothing(nlp):
              for q in short_quotes_of(doc)]
     assert found == [("furious", "partial", "speech_in_parse", None),
                      ("modern", "scare", "noun_phrase_label", None)]
+
+
+def test_speech_comes_from_the_rows_speech_flag_not_from_class_names(nlp):
+    doc = nlp('Ana Ruiz, the council treasurer, said residents were "furious" about the levy.')
+    rows = attributions_of(doc, outlet="X", doc_id="d")
+    renamed = [{**row, "cue_class": "declared"} for row in rows]  # a class the lexicon adds
+    assert [(q["status"], q["reason"]) for q in short_quotes_of(doc, renamed)] == [
+        ("partial", "speech_attribution")]
+    not_speech = [{**row, "speech": False} for row in rows]
+    assert [(q["status"], q["reason"]) for q in short_quotes_of(doc, not_speech)] == [
+        ("scare", "not_speech")]
 
 
 def test_organisations_can_be_counted_as_speakers_on_request(nlp):

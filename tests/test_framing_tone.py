@@ -15,10 +15,10 @@ from toolkit import config, load_corpus
 from toolkit.framing import tone
 from toolkit.framing.tone import (
     SENTENCE_COLUMNS,
+    TONE,
     TONE_MEASURES,
     analyzer,
     article_tone,
-    outlet_tone,
     sentence_tone,
     sentence_tone_of,
 )
@@ -27,6 +27,10 @@ from toolkit.parse import parse
 QUOTE_MARKS = '"“”‘’\'«»'
 odd_text = st.text(alphabet=st.sampled_from(list(QUOTE_MARKS + "good bad .\n")), max_size=60) | \
     st.text(max_size=60)
+
+
+def outlet_tone(per_article, **options):
+    return TONE.pool_outlets(per_article, **options)
 
 
 def vader(text: str) -> float:
@@ -71,6 +75,17 @@ def test_gdelt_tone_is_positive_minus_negative_words_per_100_words(nlp):
     assert row["gdelt_polarity_per_100_words"] == pytest.approx(300 / 7)
 
 
+def test_tone_divides_by_the_articles_words_even_where_a_sentence_splits_a_word():
+    # "season.As" is one word, but the parse ends a sentence inside it: summing the
+    # sentences' words would count it twice
+    text = "The co-ops failed during the enrollment season.As the co-ops closed, insurers left."
+    articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": [text]})
+    sentences = sentence_tone(articles, progress=False)
+    assert sentences["words_journalist"].sum() == 13
+    table = article_tone(articles, sentences)
+    assert table.loc[0, ["words", "words_journalist", "words_quoted"]].tolist() == [12, 12, 0]
+
+
 def test_gdelt_tone_splits_by_voice(nlp):
     _, _, table = tones(nlp, '"Wonderful," she said. It was a disaster.')
     row = table.iloc[0]
@@ -101,7 +116,7 @@ def test_outlets_pool_sentences_and_words(nlp):
     assert pooled.loc["A", "mean_compound_per_sentence"] == pytest.approx(
         (vader("A good day.") + vader("A terrible, awful night.")) / 2)
     for measure in TONE_MEASURES:
-        assert f"{measure}_low" in pooled.columns
+        assert f"{measure.name}_low" in pooled.columns
     assert pd.isna(pooled.loc["A", "mean_compound_per_sentence_quoted"])
 
 

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from toolkit import config, load_corpus
 from toolkit.attribution import extract_attributions
 from toolkit.attribution.extract import ATTRIBUTION_COLUMNS, attributions_of
+from toolkit.errors import ParameterError
 from toolkit.framing import verbs
-from toolkit.framing.verbs import outlet_verb_profile, top_cue_lemmas, verb_profile
+from toolkit.framing.verbs import VERB_PROFILE, top_cue_lemmas, verb_profile
 from toolkit.parse import parse
 
 ARTICLES = pd.DataFrame({
@@ -32,6 +33,11 @@ ROWS = pd.DataFrame({
                   "neutral"],
     "parent_id": [None, None, None, None, "a1-a001", None, None, None],
 })
+ROWS["speech"] = ROWS["cue_class"] != "belief"
+
+
+def outlet_verb_profile(per_article, **options):
+    return VERB_PROFILE.pool_outlets(per_article, **options)
 
 
 def test_shares_count_top_level_speech_cues_only():
@@ -62,6 +68,24 @@ def test_an_article_without_speech_cues_has_no_share():
     pooled = outlet_verb_profile(verb_profile(articles, ROWS)).set_index("outlet")
     assert pd.isna(pooled.loc["Gamma", "share_loaded_cues"])
     assert pd.isna(pooled.loc["Gamma", "share_loaded_cues_low"])
+
+
+def test_speech_cues_are_the_rows_the_lexicon_marks_as_speech_whatever_their_class():
+    rows = pd.DataFrame({"doc_id": ["a1"] * 4, "parent_id": [None] * 4,
+                         "cue_lemma": ["say", "announce", "believe", None],
+                         "cue_class": ["neutral", "declared", "belief", None],
+                         "speech": [True, True, False, True]})
+    table = verb_profile(ARTICLES, rows).set_index("doc_id")
+    # a class the lexicon adds ("declared") is speech when its rows say so; a quotation
+    # without a cue is speech but has no cue to count
+    assert table.loc["a1", ["speech_cues", "neutral_cues", "loaded_cues"]].tolist() == [2, 1, 0]
+    assert top_cue_lemmas(rows.assign(outlet="Alpha"))["cue_lemma"].tolist() == [
+        "announce", "say"]
+
+
+def test_attributions_without_a_speech_column_are_refused():
+    with pytest.raises(ParameterError, match="no 'speech' column"):
+        verb_profile(ARTICLES, ROWS.drop(columns="speech"))
 
 
 def test_top_cue_lemmas_rank_by_count_then_alphabet():
@@ -112,6 +136,7 @@ def test_any_mix_of_cue_classes_and_texts_is_profiled(classes, text):
     articles = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"], "text": [text, ""]})
     rows = pd.DataFrame({"doc_id": ["a"] * len(classes), "outlet": ["X"] * len(classes),
                          "cue_lemma": ["say"] * len(classes), "cue_class": classes,
+                         "speech": [c in ("neutral", "loaded") for c in classes],
                          "parent_id": [None] * len(classes)})
     table = verb_profile(articles, rows)
     speech = sum(c in ("neutral", "loaded") for c in classes)

@@ -1,5 +1,6 @@
 """Certainty in two voices: hedges, boosters, factives and assertives, split exactly
-between the journalist's voice and quoted voices (toolkit.framing.voice)."""
+between the journalist's voice and quoted voices (toolkit.framing.voice; the split itself
+is tests/test_text.py's)."""
 
 from __future__ import annotations
 
@@ -14,17 +15,14 @@ from toolkit import config, load_corpus
 from toolkit.framing import voice
 from toolkit.framing.voice import (
     CATEGORIES,
-    Voices,
+    CERTAINTY,
     certainty_matches,
     certainty_of,
     certainty_per_article,
-    count_words,
-    outlet_certainty,
-    pool_outlets,
-    words_by_voice,
 )
 from toolkit.lexicons import lexicon_sources, load_lexicon
 from toolkit.parse import parse
+from toolkit.text import Voices
 
 QUOTE_MARKS = '"“”‘’\'«»'
 odd_text = st.text(alphabet=st.sampled_from(list(QUOTE_MARKS + "ab .,\n-")), max_size=60) | \
@@ -36,39 +34,12 @@ def articles_of(*texts: str, outlet: str = "X") -> pd.DataFrame:
                          "outlet": outlet, "text": list(texts)})
 
 
+def outlet_certainty(per_article, **options):
+    return CERTAINTY.pool_outlets(per_article, **options)
+
+
 def terms(nlp, text: str) -> list[tuple[str, str, str]]:
     return [(m["category"], m["text"], m["voice"]) for m in certainty_of(nlp(text))]
-
-
-# --- the voice split ---------------------------------------------------------------------
-def test_words_inside_quote_marks_are_quoted_voice_and_the_rest_the_journalists():
-    text = 'The mayor said: "We will rebuild the bridge." Critics disagreed.'
-    assert words_by_voice(text) == {"journalist": 5, "quoted": 5}
-    assert count_words(text) == 10
-
-
-def test_a_multi_paragraph_quote_is_one_quoted_stretch():
-    text = "“First part.\n\n“Second part,” she said."
-    assert Voices.of(text).regions == ((1, 27),)
-    assert words_by_voice(text) == {"journalist": 2, "quoted": 4}
-
-
-def test_an_unclosed_quote_covers_the_rest_of_its_paragraph():
-    text = 'He said "we will win\n\nThe vote is Monday.'
-    assert words_by_voice(text) == {"journalist": 6, "quoted": 3}
-
-
-def test_segments_cut_a_range_at_quote_boundaries():
-    voices = Voices.of('A "b c" d "e" f')
-    assert list(voices.segments(0, 15)) == [
-        ("journalist", 0, 3), ("quoted", 3, 6), ("journalist", 6, 11), ("quoted", 11, 12),
-        ("journalist", 12, 15)]
-    assert list(voices.segments(4, 12)) == [
-        ("quoted", 4, 6), ("journalist", 6, 11), ("quoted", 11, 12)]
-
-
-def test_words_count_numbers_and_hyphenated_words_once():
-    assert count_words("4,200 so-called U.S. residents don't 5.25%") == 6
 
 
 # --- the lexicon and matching ------------------------------------------------------------
@@ -148,26 +119,12 @@ def test_voices_add_up_to_the_article_in_every_count(nlp):
     assert table.loc[0, "boosters_journalist"] == 1 and table.loc[0, "boosters_quoted"] == 1
 
 
-def test_outlets_pool_words_and_bracket_the_estimate():
-    per_article = pd.DataFrame({"outlet": ["A", "A", "A", "B"], "hits": [1, 2, 3, 0],
-                                "words": [100, 100, 200, 50]})
-    table = pool_outlets(per_article, {"hits_per_1000_words": ("hits", "words", 1000.0)},
-                         samples=500)
-    a = table.set_index("outlet").loc["A"]
-    assert a["hits_per_1000_words"] == pytest.approx(15.0)
-    assert a["hits_per_1000_words_low"] <= 15.0 <= a["hits_per_1000_words_high"]
-    assert (a["articles"], a["hits"], a["words"]) == (3, 6, 400)
-    again = pool_outlets(per_article, {"hits_per_1000_words": ("hits", "words", 1000.0)},
-                         samples=500)
-    pd.testing.assert_frame_equal(table, again)
-
-
 def test_outlet_certainty_has_every_rate_with_an_interval():
     articles = articles_of("It may fail.", "It failed.")
     table = outlet_certainty(certainty_per_article(articles, certainty_matches(
         articles, progress=False)))
     for measure in voice.CERTAINTY_MEASURES:
-        assert {measure, f"{measure}_low", f"{measure}_high"} <= set(table.columns)
+        assert {measure.name, f"{measure.name}_low", f"{measure.name}_high"} <= set(table.columns)
     assert table.loc[0, "hedges_per_1000_words"] == pytest.approx(200.0)
 
 
@@ -193,14 +150,8 @@ def test_the_capital_whisper_hedges_most_in_its_own_voice():
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=odd_text)
-def test_the_split_is_exact_and_nothing_raises_on_odd_text(nlp, text):
+def test_every_match_takes_the_voice_of_its_first_word_on_odd_text(nlp, text):
     voices = Voices.of(text)
-    pieces = list(voices.segments())
-    assert [p[1] for p in pieces[1:]] == [p[2] for p in pieces[:-1]]
-    if text:
-        assert pieces[0][1] == 0 and pieces[-1][2] == len(text)
-    counts = words_by_voice(text, voices)
-    assert counts["journalist"] + counts["quoted"] == count_words(text)
     for match in certainty_of(nlp(text), voices=voices):
         assert match["voice"] == voices.voice_at(match["start"])
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import re
 
+import pandas as pd
 import pytest
 
 from toolkit import config
 from toolkit.errors import ParameterError
+from toolkit.framing import scare
 from toolkit.lexicons import (
     compiled,
+    derived,
     lexicon_path,
     lexicon_sources,
     load_lexicon,
@@ -227,3 +230,30 @@ def test_inside_a_pinned_block_a_lexicon_is_checked_once(tmp_path):
         os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
         assert compiled(_count_terms, path) == 1
     assert compiled(_count_terms, path) == 2
+
+
+def _loaded_cues(table):
+    return frozenset(table.loc[table["cue_class"] == "loaded", "cue"])
+
+
+def test_what_a_module_derives_from_a_lexicon_is_rebuilt_when_the_file_changes(tmp_path):
+    path = tmp_path / "cues.tsv"
+    path.write_text("cue\tpos\tcue_class\tspeech\nclaim\tVERB\tloaded\tyes\n", encoding="utf-8")
+    assert derived(path, _loaded_cues) == frozenset({"claim"})
+    assert derived(path, _loaded_cues) is derived(path, _loaded_cues)  # built once
+    path.write_text("cue\tpos\tcue_class\tspeech\nclaim\tVERB\tloaded\tyes\n"
+                    "insist\tVERB\tloaded\tyes\n", encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+    assert derived(path, _loaded_cues) == frozenset({"claim", "insist"})
+
+
+def test_the_scare_quote_offices_follow_an_edited_source_types_lexicon(tmp_path, monkeypatch):
+    table = load_lexicon("source_types")
+    extra = pd.DataFrame([{c: "" for c in table.columns} | {
+        "term": "harbour master", "rule": "office"}])
+    lines = ["\t".join(table.columns)] + ["\t".join(r) for r in
+                                          pd.concat([table, extra]).astype(str).values]
+    (tmp_path / "source_types.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert "harbour master" not in scare._offices()
+    monkeypatch.setenv("TOOLKIT_LEXICON_DIR", str(tmp_path))
+    assert "harbour master" in scare._offices()

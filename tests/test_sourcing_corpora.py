@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 from toolkit import config, load_corpus
+from toolkit.analysis import analyze_sourcing
 from toolkit.cli import main
 from toolkit.evaluate import density_against_gold
-from toolkit.sourcing import analyze_sourcing
 
 
 @pytest.fixture(scope="module")

@@ -31,6 +31,8 @@ __version__ = "0.1.0"
 _NAMES = {
     "LoadResult": "corpus",
     "analyze": "analysis",
+    "analyze_framing": "analysis",
+    "analyze_sourcing": "analysis",
     "extract_attributions": "attribution",
     "load_corpus": "corpus",
     "load_pipeline": "nlp",
@@ -41,26 +43,30 @@ _NAMES = {
 }
 """Public name -> the module (under ``toolkit``) it comes from."""
 
-_MODULES = ("corpus", "framing", "plots", "sourcing", "summary")
+_MODULES = ("corpus", "findings", "framing", "measures", "plots", "sourcing", "text")
 
 __all__ = [
     "LoadResult",
     "ToolkitError",
     "analyze",
+    "analyze_framing",
+    "analyze_sourcing",
     "config",
     "corpus",
     "errors",
     "extract_attributions",
+    "findings",
     "framing",
     "load_corpus",
     "load_pipeline",
+    "measures",
     "open_corpus",
     "parse",
     "plots",
     "select_articles",
     "show",
     "sourcing",
-    "summary",
+    "text",
 ]
 
 

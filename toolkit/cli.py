@@ -252,14 +252,15 @@ def _sourcing_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_sourcing(args: argparse.Namespace) -> int:
-    from .sourcing import SOURCING_TABLES
+    from .analysis import section_tables
     from .sourcing.network import write_graphml
     from .tables import write_formats
 
     source = source_from_args(args)
     articles = source.load()
     computed = source.tables(articles, measures="sourcing", n_process=args.n_process)
-    tables = {name: computed[name] for name in SOURCING_TABLES if name in computed}
+    tables = {name: computed[name] for name in section_tables("sourcing") if name in computed}
+    tables["network"] = computed["network"]
     out = Path(args.out)
     for name, table in tables.items():
         if name != "network":
@@ -281,19 +282,19 @@ def _framing_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_framing(args: argparse.Namespace) -> int:
-    from .framing import FRAMING_TABLES
-    from .framing.figures import framing_figures
+    from .analysis import figures as framing_figures
+    from .analysis import section_tables
     from .tables import write_formats
 
     source = source_from_args(args)
     articles = source.load()
     computed = source.tables(articles, measures="framing", keyterms=not args.no_keyterms,
                              n_process=args.n_process)
-    tables = {name: computed[name] for name in FRAMING_TABLES if name in computed}
+    tables = {name: computed[name] for name in section_tables("framing") if name in computed}
     out = Path(args.out)
     for name, table in tables.items():
         write_formats(table, out / name)
-    figures = framing_figures(tables)
+    figures = framing_figures(computed, "framing")
     for name, figure in figures.items():
         figure.savefig(out / f"{name}.png", dpi=120, bbox_inches="tight")
     print(f"{len(articles)} articles: {len(tables)} tables and {len(figures)} figures -> {out}/")

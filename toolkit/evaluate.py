@@ -341,7 +341,7 @@ def density_against_gold(
     """
     from .attribution.extract import attributions_of
     from .parse import parse
-    from .sourcing.density import word_count
+    from .text import count_words
 
     golds = [load_gold(d) for d in directories]
     texts = {doc_id: text for gold in golds for doc_id, text in gold.texts.items()}
@@ -356,7 +356,7 @@ def density_against_gold(
     found = {doc.user_data["doc_id"]: len(attributions_of(doc))
              for doc in parse(articles, n_process=n_process, progress=progress)}
     per_doc = pd.DataFrame({
-        "outlet": [outlets[d] for d in texts], "words": [word_count(t) for t in texts.values()],
+        "outlet": [outlets[d] for d in texts], "words": [count_words(t) for t in texts.values()],
         "gold_attributions": [int(gold_counts.get(d, 0)) for d in texts],
         "toolkit_attributions": [found[d] for d in texts],
     })

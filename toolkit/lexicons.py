@@ -15,7 +15,8 @@ suffix), looked up first in ``$TOOLKIT_LEXICON_DIR`` (when set) and then in the 
 folder, so an override folder need only hold the files it replaces; or a path to a file
 of your own (``"my_lists/cues.tsv"``), used as given. Files are read once and cached until
 they change on disk (by modification time), and so is whatever a module builds from them
-(:func:`compiled`): this is the one cache of lexicons in the toolkit. Inside a
+(:func:`compiled`, or :func:`derived` for what is built from a TSV table): this is the one
+cache of lexicons in the toolkit. Inside a
 :func:`pinned` block (one article's extraction), each is checked for changes once.
 
 Example:
@@ -31,12 +32,13 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -233,6 +235,35 @@ def _compiled(build: Callable[..., T], files: tuple[tuple[Path, int], ...]) -> T
     return build(*(path for path, _ in files))
 
 
+@dataclass(frozen=True)
+class _FromTable:
+    """``build(table, *args)`` of a TSV lexicon's table: a key :func:`compiled` can hash."""
+
+    build: Callable[..., Any]
+    args: tuple[Hashable, ...]
+
+    def __call__(self, path: Path) -> Any:
+        return self.build(load_lexicon(path), *self.args)
+
+
+def derived(name: str | Path, build: Callable[..., T], *args: Hashable) -> T:
+    """What ``build(table, *args)`` makes of a TSV lexicon, through :func:`compiled`'s
+    cache (``build`` a module-level function, ``args`` hashable).
+
+    Raises:
+        ParameterError: the file is missing or malformed (see :func:`load_lexicon`).
+
+    Example:
+        >>> def loaded_cues(table):
+        ...     return frozenset(table.loc[table["cue_class"] == "loaded", "cue"])
+        >>> "claim" in derived("attribution_cues", loaded_cues)
+        True
+        >>> derived("attribution_cues", loaded_cues) is derived("attribution_cues", loaded_cues)
+        True
+    """
+    return compiled(_FromTable(build, args), name)
+
+
 def lexicon_sources(name: str | Path) -> list[str]:
     """The header of a lexicon: its leading ``#`` lines, without the ``#``.
 
@@ -252,3 +283,4 @@ def lexicon_sources(name: str | Path) -> list[str]:
         if text:
             header.append(text)
     return header
+

@@ -175,3 +175,18 @@ def pooled_rate(frame: pd.DataFrame, numerator: str, denominator: str, scale: fl
     """``scale × Σ numerator / Σ denominator`` (NaN when the denominator sums to zero)."""
     bottom = frame[denominator].sum()
     return float(scale * frame[numerator].sum() / bottom) if bottom else float("nan")
+
+
+def sum_counts(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """The ``count`` column summed over ``keys`` (counts that articles or a store's shards
+    split, added back together).
+
+    Example:
+        >>> table = pd.DataFrame({"outlet": ["A", "A", "B"], "term": ["x", "x", "x"],
+        ...                       "count": [1, 2, 5]})
+        >>> sum_counts(table, ["outlet", "term"]).values.tolist()
+        [['A', 'x', 3], ['B', 'x', 5]]
+    """
+    if not len(table):
+        return table[[*keys, "count"]].reset_index(drop=True)
+    return table.groupby(keys, as_index=False)["count"].sum()

@@ -64,7 +64,7 @@ from urllib.parse import quote
 import pandas as pd
 from spacy.tokens import Doc, DocBin
 
-from .analysis import ARTICLE_TABLES, KEYTERM_METHOD, article_tables, outlet_tables
+from .analysis import KEYTERM_METHOD, article_table_names, article_tables, outlet_tables
 from .corpus import RESERVED_COLUMNS, iter_corpus
 from .errors import (
     DamagedShardError,
@@ -373,7 +373,7 @@ def _prepare(store: Path, corpus: str | Path | pd.DataFrame, shard_size: int,
     meta = {"layout": LAYOUT, "articles": articles, "shard_size": shard_size,
             "source": source, "fingerprint": prints,
             "partitioned_by": {table: PARTITION_COLUMN for table in PARTITIONED_TABLES},
-            "tables": list(ARTICLE_TABLES), "inputs": inputs,
+            "tables": list(article_table_names()), "inputs": inputs,
             "created": time.strftime("%Y-%m-%dT%H:%M:%S")}
     atomic_write(store / MARKER, json.dumps(meta, indent=1).encode())
 
@@ -575,7 +575,7 @@ def connect(store: str | Path, *, outlets: Sequence[str] | None = None):
     listed = [relative for files in _complete(store).values() for relative in files]
     con = duckdb.connect()
     wanted = None if outlets is None else {partition_folder(o) for o in outlets}
-    for name in ARTICLE_TABLES:
+    for name in article_table_names():
         complete = sorted(relative for relative in listed if relative.startswith(f"{name}/"))
         if not complete:
             continue
@@ -632,7 +632,7 @@ def load_tables(store: str | Path, *, doc_ids: Sequence[str] | None = None,
     tables = {}
     if doc_ids is not None:
         con.register("wanted", pd.DataFrame({"doc_id": list(doc_ids)}))
-    for name in ARTICLE_TABLES if names is None else names:
+    for name in article_table_names() if names is None else names:
         if name not in present:
             continue
         columns = {r[0] for r in con.execute(f"DESCRIBE {name}").fetchall()}

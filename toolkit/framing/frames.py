@@ -4,9 +4,9 @@ The Policy Frames Codebook names fifteen ways of framing any policy issue (econo
 capacity and resources, morality, ... , other; :data:`FRAMES`). Each frame has a seed
 lexicon of 20 to 40 words and phrases in ``toolkit/lexicons/policy_frames.tsv`` (its
 header paraphrases the frame definitions and names the sources). Terms are matched on the
-parsed Doc like the certainty terms (:class:`toolkit.framing.voice.TermMatcher`: lemmas or
-lower-case forms, multiword terms, longest match first, no overlaps); a term listed under
-two frames counts for both.
+parsed Doc like the certainty terms (:class:`toolkit.framing.terms.TermMatcher`: lemmas
+or lower-case forms, multiword terms, longest match first, no overlaps); a term listed
+under two frames counts for both.
 
 Per article (:func:`frame_scores`, one row per article and frame): frame-term hits and
 hits per 1,000 words. :func:`article_frames` gives each article's **dominant frame**: the
@@ -30,15 +30,20 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 from spacy.tokens import Doc
 
+from .. import plots
+from ..measures import ArticleInputs, Measure, MeasureFamily
 from ..stats import BOOTSTRAP_SAMPLES, pool_outlets
-from .voice import TermMatcher, article_docs, count_words
+from ..text import aligned_counts
+from .terms import TermMatcher, match_table
 
 FRAME_LEXICON = "policy_frames"
 FRAMES = (
@@ -53,6 +58,15 @@ RESIDUAL_FRAME = "other"
 MATCH_COLUMNS = ["doc_id", "outlet", "frame", "term", "text", "start", "end"]
 SCORE_COLUMNS = ["doc_id", "outlet", "frame", "frame_terms", "words",
                  "frame_terms_per_1000_words"]
+FRAME_MEASURES = (
+    Measure("frame_terms_per_1000_words", label="Frame terms", unit="per 1,000 words",
+            description="frame terms (per frame)", numerator="frame_terms",
+            denominator="words", scale=1000.0, pairwise=False, headline=False),
+    Measure("share_frame_terms", label="Frame terms", unit="share of all frame terms",
+            description="of the frame terms, this frame's", numerator="frame_terms",
+            denominator="all_frame_terms", pairwise=False, headline=False),
+)
+"""The measures of :func:`outlet_frames`, each per frame."""
 
 
 def frames_of(doc: Doc, *, matcher: TermMatcher | None = None) -> list[dict]:
@@ -60,7 +74,7 @@ def frames_of(doc: Doc, *, matcher: TermMatcher | None = None) -> list[dict]:
 
     Args:
         doc: the parsed article.
-        matcher: a :class:`~toolkit.framing.voice.TermMatcher` with label ``frame``
+        matcher: a :class:`~toolkit.framing.terms.TermMatcher` with label ``frame``
             (default: ``policy_frames.tsv``).
 
     Returns:
@@ -86,23 +100,12 @@ def frames_of(doc: Doc, *, matcher: TermMatcher | None = None) -> list[dict]:
     return found
 
 
-def frame_matches(
-    articles: pd.DataFrame,
-    *,
-    docs: Iterable[Doc] | None = None,
-    lexicon: str | Path = FRAME_LEXICON,
-    progress: bool | None = None,
-) -> pd.DataFrame:
-    """Every frame term in the articles.
-
-    Args:
-        articles: the articles table.
-        docs: the parsed articles (default: parse them, from the cache when possible).
-        lexicon: the frame lexicon (name or path; columns ``term, frame, pos``).
-        progress: progress bar while parsing.
-
-    Returns:
-        One row per match and frame: :data:`MATCH_COLUMNS`.
+def frame_matches(articles: pd.DataFrame, *, docs: Iterable[Doc] | None = None,
+                  lexicon: str | Path = FRAME_LEXICON,
+                  progress: bool | None = None) -> pd.DataFrame:
+    """Every frame term in the articles: one row per match and frame
+    (:data:`MATCH_COLUMNS`), found by :func:`~toolkit.framing.terms.match_table` with the
+    frame lexicon (a name or path; columns ``term, frame, pos``).
 
     Example:
         >>> articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
@@ -110,15 +113,13 @@ def frame_matches(
         >>> frame_matches(articles, progress=False)[["text", "frame"]].values.tolist()[:2]
         [['court', 'legality_constitutionality_jurisprudence'], ['tax', 'economic']]
     """
-    matcher = TermMatcher.from_lexicon(lexicon, label="frame")
-    rows = [{"doc_id": doc_id, "outlet": outlet, **match}
-            for doc_id, outlet, doc in article_docs(articles, docs, progress=progress)
-            for match in frames_of(doc, matcher=matcher)]
-    return pd.DataFrame(rows, columns=MATCH_COLUMNS)
+    return match_table(articles, frames_of, lexicon=lexicon, label="frame",
+                       columns=MATCH_COLUMNS, docs=docs, progress=progress)
 
 
 def frame_scores(articles: pd.DataFrame, matches: pd.DataFrame, *,
-                 frames: Sequence[str] = FRAMES) -> pd.DataFrame:
+                 frames: Sequence[str] = FRAMES,
+                 text_counts: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per article and frame: hits and hits per 1,000 words.
 
     Args:
@@ -126,6 +127,8 @@ def frame_scores(articles: pd.DataFrame, matches: pd.DataFrame, *,
         matches: :func:`frame_matches` of those articles.
         frames: the frame keys, in tie-breaking order (a lexicon of your own may use
             other frames).
+        text_counts: :func:`toolkit.text.word_table` of the articles (counted here when
+            not given).
 
     Returns:
         :data:`SCORE_COLUMNS`, every article × frame present (zero hits included).
@@ -138,7 +141,7 @@ def frame_scores(articles: pd.DataFrame, matches: pd.DataFrame, *,
         166.66666666666666
     """
     base = articles[["doc_id", "outlet"]].astype({"doc_id": str}).reset_index(drop=True)
-    base["words"] = [count_words(text) for text in articles["text"].fillna("")]
+    base["words"] = aligned_counts(articles, text_counts, ["words"])["words"]
     grid = base.merge(pd.DataFrame({"frame": list(frames)}), how="cross")
     hits = (matches.assign(doc_id=matches["doc_id"].astype(str))
             .groupby(["doc_id", "frame"]).size().rename("frame_terms"))
@@ -244,3 +247,37 @@ def outlet_frames(
             row["share_articles_dominant"] = float(shares.get((*group, frame), 0.0))
             rows.append(row)
     return pd.DataFrame(rows, columns=columns)
+
+
+def _count(inputs: ArticleInputs) -> pd.DataFrame:
+    return frame_scores(inputs.articles, frame_matches(inputs.articles, docs=inputs.docs),
+                        text_counts=inputs.text_counts)
+
+
+def _pool(scores: pd.DataFrame, measures: Sequence[Measure], **options: Any) -> pd.DataFrame:
+    return outlet_frames(scores, **options)
+
+
+def _frames_per_article(tables: Mapping[str, Any]) -> dict[str, pd.DataFrame]:
+    return {"frames_per_article": article_frames(tables["frame_scores"])}
+
+
+def frame_figures(tables: Mapping[str, Any]) -> dict[str, Figure]:
+    """Each outlet's frame terms split by frame (stacked shares)."""
+    frames = tables.get("frames_by_outlet")
+    if frames is None or not len(frames):
+        return {}
+    shares = frames.pivot(index="outlet", columns="frame", values="share_frame_terms")
+    shares = shares.loc[:, shares.sum() > 0].reset_index()
+    return {"frames": plots.stacked_shares(
+        shares, [c for c in shares.columns if c != "outlet"],
+        title="Policy frames by outlet", xlabel="share of frame terms")}
+
+
+FRAMES_FAMILY = MeasureFamily(
+    name="frames", label="Policy frames", section="framing", count=_count,
+    measures=FRAME_MEASURES, tables=("frame_scores",),
+    outlet_tables=("frames_by_outlet", "frames_per_article"), outlet=_frames_per_article,
+    pool=_pool, internal=("frame_scores",), figures=frame_figures)
+"""The registry's frame family: ``frame_scores`` (article × frame) → ``frames_by_outlet``
+(per outlet and frame) and ``frames_per_article`` (each article's dominant frame)."""

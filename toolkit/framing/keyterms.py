@@ -42,7 +42,7 @@ from spacy.tokens import Doc
 from textacy.extract.keyterms import sgrank, textrank
 
 from ..errors import ParameterError
-from .vocabulary import outlet_docs
+from ..text import article_docs
 
 Method = Literal["sgrank", "textrank"]
 METHODS: dict[str, Callable[..., list[tuple[str, float]]]] = {
@@ -118,7 +118,7 @@ def keyterms_by_outlet(
 
     Args:
         articles: the articles table (``doc_id``, ``outlet``).
-        docs: the parsed articles (see :func:`toolkit.framing.vocabulary.outlet_docs`);
+        docs: the parsed articles (see :func:`toolkit.text.article_docs`);
             ``None`` parses ``articles``.
         top: terms kept per outlet.
         method: ``"sgrank"`` or ``"textrank"`` (see :func:`doc_keyterms`).
@@ -142,7 +142,7 @@ def keyterms_by_outlet(
     kept: dict[str, list[Doc]] = {}
     document_frequency: Counter = Counter()
     n_docs = 0
-    for _, outlet, doc in outlet_docs(articles, docs):
+    for _, outlet, doc in article_docs(articles, docs):
         n_docs += 1
         document_frequency.update(_candidate_lemmas(doc))
         remaining = max_tokens_per_outlet - used[outlet]

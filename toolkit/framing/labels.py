@@ -5,7 +5,8 @@ Three views of word choice, all from the parsed articles:
 - **Loaded terms** (:func:`loaded_term_hits`, :func:`loaded_terms_by_outlet`): the words of
   the ``loaded_terms`` lexicon (``toolkit/lexicons/loaded_terms.tsv``: slammed, scheme,
   radical, so-called ...) found in each article, flagged when they sit inside quotation
-  marks, and counted per 1,000 words in the journalist's own voice and in quoted voices.
+  marks, and counted per 1,000 words (:data:`toolkit.text.WORD`) in all, in the
+  journalist's own voice and in quoted voices.
 - **Label pairs** (:func:`label_pairs_by_outlet`): for pairs such as regime / government or
   terrorists / militants, which side each outlet uses and how often.
 - **Entity labels** (:func:`entity_labels`): for people, organisations, places and groups
@@ -31,9 +32,8 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -46,13 +46,14 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..attribution.quotes import CharRanges, QuoteSpan, find_quotes
+from ..corpus import load_corpus
 from ..errors import ParameterError
-from ..lexicons import lexicon_path, load_lexicon
+from ..lexicons import derived, lexicon_path
+from ..measures import ArticleInputs, Measure, MeasureFamily, add_rates, pool_measures
 from ..parse import doc_text, parse
-from ..sourcing import quoted_word_count
-from ..sourcing.density import word_count
-from ..stats import BOOTSTRAP_SAMPLES, pool_outlets
-from .vocabulary import distinctive_by_outlet, outlet_docs
+from ..stats import BOOTSTRAP_SAMPLES, sum_counts
+from ..text import JOURNALIST, QUOTED, WORD_COLUMNS, aligned_counts, article_docs
+from .vocabulary import distinctive_by_outlet
 
 LEXICON = "loaded_terms"
 LOADED_CATEGORIES = frozenset({"loaded", "label"})
@@ -146,9 +147,7 @@ def _patterns(row: Any) -> Iterator[LoadedTerm]:
         yield LoadedTerm(term, row.category.strip(), pair_id, tuple(hashes), tags)
 
 
-@lru_cache(maxsize=8)
-def _compiled(path: Path, mtime_ns: int) -> LoadedLexicon:
-    table = load_lexicon(path)
+def _compiled(table: pd.DataFrame, path: str) -> LoadedLexicon:
     required = {"term", "category", "pos", "pair_id"}
     if not required <= set(table.columns):
         raise ParameterError(f"loaded-terms lexicon needs columns {', '.join(sorted(required))}",
@@ -180,8 +179,7 @@ def loaded_lexicon(name: str | Path = LEXICON) -> LoadedLexicon:
         >>> "regime" in set(loaded_lexicon().table["term"])
         True
     """
-    path = lexicon_path(name)
-    return _compiled(path, path.stat().st_mtime_ns)
+    return derived(name, _compiled, str(lexicon_path(name)))
 
 
 # --- loaded terms in one Doc ---------------------------------------------------------------
@@ -264,7 +262,7 @@ def loaded_term_hits(
         source: the articles table (parsed here, read from the cache when parsed before)
             or the parsed Docs.
         articles: with Docs, the articles table that gives each Doc its outlet (see
-            :func:`toolkit.framing.vocabulary.outlet_docs`); without it ``outlet`` is
+            :func:`toolkit.text.article_docs`); without it ``outlet`` is
             empty.
         lexicon: the lexicon name or path (see :func:`loaded_lexicon`).
 
@@ -284,7 +282,7 @@ def loaded_term_hits(
     else:
         docs = source
     if articles is not None:
-        triples = outlet_docs(articles, docs)
+        triples = article_docs(articles, docs)
     else:
         triples = ((doc.user_data.get("doc_id"), None, doc) for doc in docs)
     rows = []
@@ -294,57 +292,72 @@ def loaded_term_hits(
 
 
 # --- per article and per outlet ------------------------------------------------------------
-RATES = {
-    "loaded_terms_per_1000_words": ("loaded_terms", "words"),
-    "loaded_terms_journalist_per_1000_journalist_words": (
-        "loaded_terms_journalist", "journalist_words"),
-    "loaded_terms_quoted_per_1000_quoted_words": ("loaded_terms_quoted", "quoted_words"),
-}
-"""Each rate: (numerator, denominator) columns, scaled per 1,000 words."""
-_COUNTS = ["words", "journalist_words", "quoted_words", "loaded_terms",
-           "loaded_terms_journalist", "loaded_terms_quoted"]
+_VOICES = {"": ("per 1,000 words", "", "both", True),
+           f"_{JOURNALIST}": ("per 1,000 words in the journalist's voice",
+                              " in the journalist's own voice", JOURNALIST, False),
+           f"_{QUOTED}": ("per 1,000 quoted words", " in quoted voices", QUOTED, False)}
+LOADED_TERM_MEASURES = tuple(
+    Measure(f"loaded_terms_per_1000_words{suffix}", label="Loaded terms", unit=unit,
+            description=f"loaded terms{where}", numerator=f"loaded_terms{suffix}",
+            denominator=f"words{suffix}", scale=1000.0, voice=voice, pairwise=False,
+            headline=overall, figure=overall)
+    for suffix, (unit, where, voice, overall) in _VOICES.items())
+"""The rates of :func:`loaded_terms_per_article`: loaded terms per 1,000 words, in all and
+in each voice (loaded terms in the journalist's voice per 1,000 of its words ...)."""
+_COUNTS = [*WORD_COLUMNS, "loaded_terms", f"loaded_terms_{JOURNALIST}", f"loaded_terms_{QUOTED}"]
 
 
 def loaded_terms_per_article(
-    articles: pd.DataFrame, hits: pd.DataFrame | None = None
+    articles: pd.DataFrame, hits: pd.DataFrame | None = None, *,
+    text_counts: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per article: words in each voice, loaded terms in each voice, and rates.
 
-    Words are whitespace-separated (as every per-word rate of the toolkit); quoted words
-    are those inside outermost quotation marks (:func:`toolkit.sourcing.quoted_word_count`),
-    journalist words the rest. Loaded terms are the ``loaded`` and ``label`` hits.
+    Words are :data:`toolkit.text.WORD` matches, as every per-word rate of the toolkit;
+    quoted words are those inside outermost quotation marks, journalist words the rest
+    (:func:`toolkit.text.word_table`). Loaded terms are the ``loaded`` and ``label`` hits.
 
     Args:
         articles: the articles table (``doc_id``, ``outlet``, ``text``).
         hits: :func:`loaded_term_hits` of those articles; ``None`` computes them.
+        text_counts: :func:`toolkit.text.word_table` of the articles (counted here when
+            not given).
 
     Returns:
-        ``doc_id, outlet, words, journalist_words, quoted_words, loaded_terms,
-        loaded_terms_journalist, loaded_terms_quoted`` and the :data:`RATES` (NaN where a
-        denominator is zero).
+        ``doc_id, outlet, words, words_journalist, words_quoted, loaded_terms,
+        loaded_terms_journalist, loaded_terms_quoted`` and the rates of
+        :data:`LOADED_TERM_MEASURES` (NaN where a denominator is zero).
 
     Example:
         >>> articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
         ...                          "text": ['The mob "fled the chaos" today.']})
         >>> table = loaded_terms_per_article(articles)
-        >>> columns = ["words", "quoted_words", "loaded_terms_journalist", "loaded_terms_quoted"]
+        >>> columns = ["words", "words_quoted", "loaded_terms_journalist", "loaded_terms_quoted"]
         >>> table[columns].iloc[0].tolist()
         [6, 3, 1, 2]
     """
     hits = loaded_term_hits(articles) if hits is None else hits
-    table = articles[["doc_id", "outlet"]].copy()
-    texts = articles["text"].fillna("")
-    table["words"] = texts.map(word_count).to_numpy()
-    table["quoted_words"] = texts.map(quoted_word_count).to_numpy()
-    table["journalist_words"] = table["words"] - table["quoted_words"]
+    table = articles[["doc_id", "outlet"]].reset_index(drop=True)
+    table[list(WORD_COLUMNS)] = aligned_counts(articles, text_counts)
     loaded = hits[hits["category"].isin(LOADED_CATEGORIES)]
     per_doc = loaded.groupby("doc_id")["in_quote"].agg(["size", "sum"])
     table["loaded_terms"] = table["doc_id"].map(per_doc["size"]).fillna(0).astype(int)
-    table["loaded_terms_quoted"] = table["doc_id"].map(per_doc["sum"]).fillna(0).astype(int)
-    table["loaded_terms_journalist"] = table["loaded_terms"] - table["loaded_terms_quoted"]
-    for rate, (numerator, denominator) in RATES.items():
-        table[rate] = 1000.0 * table[numerator] / table[denominator].replace(0, np.nan)
-    return table[["doc_id", "outlet", *_COUNTS, *RATES]].reset_index(drop=True)
+    table[f"loaded_terms_{QUOTED}"] = table["doc_id"].map(per_doc["sum"]).fillna(0).astype(int)
+    table[f"loaded_terms_{JOURNALIST}"] = table["loaded_terms"] - table[f"loaded_terms_{QUOTED}"]
+    table = add_rates(table, LOADED_TERM_MEASURES)
+    return table[["doc_id", "outlet", *_COUNTS, *(m.name for m in LOADED_TERM_MEASURES)]]
+
+
+def _pool(per_article: pd.DataFrame, measures: Sequence[Measure], **options: Any
+          ) -> pd.DataFrame:
+    """The loaded-term rates pooled per outlet, with the share of loaded terms inside
+    quotation marks; highest overall rate first."""
+    table = pool_measures(per_article, measures, **options)
+    table.insert(table.columns.get_loc("loaded_terms_per_1000_words"),
+                 "share_loaded_terms_quoted",
+                 table[f"loaded_terms_{QUOTED}"] / table["loaded_terms"].replace(0, np.nan))
+    return table.sort_values("loaded_terms_per_1000_words", ascending=False,
+                             ignore_index=True)
 
 
 def loaded_terms_by_outlet(
@@ -357,8 +370,7 @@ def loaded_terms_by_outlet(
     """Loaded terms per outlet, overall and in each voice, with 95% bootstrap intervals.
 
     Each rate is summed loaded terms over summed words of the outlet's articles; its
-    interval resamples articles (percentile bootstrap, as in
-    :func:`toolkit.sourcing.density.outlet_density`).
+    interval resamples articles (percentile bootstrap, as every pooled measure).
 
     Args:
         articles: the articles table (``doc_id``, ``outlet``, ``text``).
@@ -379,15 +391,8 @@ def loaded_terms_by_outlet(
         >>> table[["outlet", "loaded_terms_per_1000_words"]].values.tolist()
         [['X', 500.0], ['Y', 0.0]]
     """
-    measures = {rate: (numerator, denominator, 1000.0)
-                for rate, (numerator, denominator) in RATES.items()}
-    table = pool_outlets(loaded_terms_per_article(articles, hits), measures, samples=samples,
-                         seed=seed)
-    table.insert(table.columns.get_loc("loaded_terms_per_1000_words"),
-                 "share_loaded_terms_quoted",
-                 table["loaded_terms_quoted"] / table["loaded_terms"].replace(0, np.nan))
-    return table.sort_values("loaded_terms_per_1000_words", ascending=False,
-                             ignore_index=True)
+    return LOADED_TERMS.pool_outlets(loaded_terms_per_article(articles, hits),
+                                     samples=samples, seed=seed)
 
 
 def label_pairs_by_outlet(hits: pd.DataFrame, *, voice: Voice = "all") -> pd.DataFrame:
@@ -552,7 +557,7 @@ def entity_labels(
     first ``top_entities`` are kept.
 
     Args:
-        docs: the parsed articles (see :func:`toolkit.framing.vocabulary.outlet_docs`);
+        docs: the parsed articles (see :func:`toolkit.text.article_docs`);
             ``None`` parses ``articles``.
         articles: the articles table (``doc_id``, ``outlet``).
         top_entities: how many entities to keep.
@@ -578,7 +583,7 @@ def entity_label_counts(docs: Iterable[Doc] | None, articles: pd.DataFrame
                         ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per outlet, entity mentions (``outlet, entity, entity_type, count``) and attached
     words (``outlet, entity, entity_type, word, count``): what :func:`entity_labels`
-    ranks, in a form that can be stored per shard and summed.
+    ranks (:func:`entity_counts_per_article` summed per outlet).
 
     Example:
         >>> articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
@@ -586,16 +591,9 @@ def entity_label_counts(docs: Iterable[Doc] | None, articles: pd.DataFrame
         >>> entity_label_counts(None, articles)[1].values.tolist()
         [['X', 'Assad', 'PERSON', 'regime', 1]]
     """
-    mentions: Counter = Counter()
-    words: Counter = Counter()
-    for _, outlet, doc in outlet_docs(articles, docs):
-        doc_mentions, doc_words = doc_entity_labels(doc)
-        mentions.update({(outlet, *key): n for key, n in doc_mentions.items()})
-        words.update({(outlet, *key): n for key, n in doc_words.items()})
-    return (pd.DataFrame([(*k, n) for k, n in mentions.items()],
-                         columns=["outlet", "entity", "entity_type", "count"]),
-            pd.DataFrame([(*k, n) for k, n in words.items()],
-                         columns=["outlet", "entity", "entity_type", "word", "count"]))
+    mentions, words = entity_counts_per_article(articles, docs)
+    return (sum_counts(mentions, ["outlet", "entity", "entity_type"]),
+            sum_counts(words, ["outlet", "entity", "entity_type", "word"]))
 
 
 def entity_labels_from_counts(mentions: pd.DataFrame, words: pd.DataFrame, *,
@@ -699,7 +697,7 @@ def _distinctive_hits(articles: pd.DataFrame, docs: list[Doc], top: pd.DataFrame
     """Every token whose lemma is among its outlet's top distinctive lemmas."""
     vocab = {o: set(g["term"]) for o, g in top.groupby("outlet")}
     rows = []
-    for doc_id, outlet, doc in outlet_docs(articles, docs):
+    for doc_id, outlet, doc in article_docs(articles, docs):
         quoted = CharRanges.of_quotes(find_quotes(doc_text(doc)))
         for token in doc:
             if token.lemma_.lower() in vocab.get(outlet, ()) and not token.is_punct:
@@ -738,8 +736,6 @@ def basil_detector_hits(
         two outlets); each hits table has an ``in_span`` column (overlaps an annotated
         span of either kind).
     """
-    from ..corpus import load_corpus
-
     articles = load_corpus(corpus_dir)
     docs = list(parse(articles))
     spans = basil_spans(corpus_dir)
@@ -802,3 +798,65 @@ def basil_lexical_recall(corpus_dir: str | Path, *, k: int = BASIL_TOP_K) -> dic
         "span_precision_distinctive": share(hits["distinctive"]["in_span"].to_numpy()),
         "k": k,
     }
+
+
+# --- the registry's families -----------------------------------------------------------------
+def _count_loaded_terms(inputs: ArticleInputs) -> dict[str, pd.DataFrame]:
+    hits = loaded_term_hits(inputs.docs, articles=inputs.articles)
+    return {"loaded_terms_per_article": loaded_terms_per_article(
+        inputs.articles, hits, text_counts=inputs.text_counts), "loaded_term_hits": hits}
+
+
+def _label_pairs(tables: Mapping[str, Any]) -> dict[str, pd.DataFrame]:
+    return {"label_pairs": label_pairs_by_outlet(tables["loaded_term_hits"])}
+
+
+LOADED_TERMS = MeasureFamily(
+    name="loaded_terms", label="Loaded terms and labels", section="framing",
+    count=_count_loaded_terms, measures=LOADED_TERM_MEASURES,
+    tables=("loaded_terms_per_article", "loaded_term_hits"),
+    outlet_tables=("loaded_terms_by_outlet", "label_pairs"), outlet=_label_pairs, pool=_pool)
+"""The registry's loaded-terms family: ``loaded_term_hits`` and
+``loaded_terms_per_article`` → ``loaded_terms_by_outlet`` and ``label_pairs``."""
+
+
+def entity_counts_per_article(articles: pd.DataFrame, docs: Iterable[Doc] | None = None
+                              ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per article, entity mentions (``doc_id, outlet, entity, entity_type, count``) and
+    the words attached to them (``... word, count``): per article, so any selection of
+    articles (a store's shards, some outlets) can be summed (:func:`entity_labels_from_counts`).
+
+    Example:
+        >>> articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
+        ...                          "text": ["The Assad regime shelled Homs."]})
+        >>> entity_counts_per_article(articles)[1].values.tolist()
+        [['a', 'X', 'Assad', 'PERSON', 'regime', 1]]
+    """
+    mentions, words = [], []
+    for doc_id, outlet, doc in article_docs(articles, docs):
+        doc_mentions, doc_words = doc_entity_labels(doc)
+        mentions += [(doc_id, outlet, *key, n) for key, n in doc_mentions.items()]
+        words += [(doc_id, outlet, *key, n) for key, n in doc_words.items()]
+    return (pd.DataFrame(mentions, columns=["doc_id", "outlet", "entity", "entity_type",
+                                            "count"]),
+            pd.DataFrame(words, columns=["doc_id", "outlet", "entity", "entity_type", "word",
+                                         "count"]))
+
+
+def _count_entities(inputs: ArticleInputs) -> dict[str, pd.DataFrame]:
+    mentions, words = entity_counts_per_article(inputs.articles, inputs.docs)
+    return {"entity_mentions": mentions, "entity_words": words}
+
+
+def _entity_labels(tables: Mapping[str, Any]) -> dict[str, pd.DataFrame]:
+    return {"entity_labels": entity_labels_from_counts(
+        sum_counts(tables["entity_mentions"], ["outlet", "entity", "entity_type"]),
+        sum_counts(tables["entity_words"], ["outlet", "entity", "entity_type", "word"]))}
+
+
+ENTITY_LABELS = MeasureFamily(
+    name="entity_labels", label="Words attached to the same entities", section="framing",
+    count=_count_entities, tables=("entity_mentions", "entity_words"),
+    outlet_tables=("entity_labels",), outlet=_entity_labels,
+    internal=("entity_mentions", "entity_words"))
+"""The registry's entity-label family: per-article entity counts → ``entity_labels``."""

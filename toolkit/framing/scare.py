@@ -19,13 +19,13 @@ A **short quote** is a quoted span of 1 to 4 words
    *so-called*, even inside reported speech.
 5. ``partial`` (``speech_attribution``): a person's own words quoted in part (``He said
    the Russians are "fleeing"``): the quote lies in the content of an attribution whose
-   cue is a speech verb (cue class ``neutral`` or ``loaded``) and whose speaker is a
-   person, named or anonymous (``speaker_type`` in :data:`PARTIAL_SPEAKER_TYPES`; an
-   office holder such as ``the president`` or ``the company's chairman``, whom the
-   source types file types by the office, is a person here); the row names that
-   attribution. Of several attributions holding the quote, the innermost
-   *speech* attribution decides (a verb the extractor took for a cue inside someone's
-   statement does not hide the statement). A direct attribution that is nothing but
+   cue is a speech verb (the attribution's ``speech`` flag, from the cue lexicon) and
+   whose speaker is a person, named or anonymous (``speaker_type`` in
+   :data:`PARTIAL_SPEAKER_TYPES`; an office holder such as ``the president`` or ``the
+   company's chairman``, whom the source types file types by the office, is a person
+   here); the row names that attribution. Of several attributions holding the quote,
+   the innermost *speech* attribution decides (a verb the extractor took for a cue
+   inside someone's statement does not hide the statement). A direct attribution that is nothing but
    this short quote, paired with its cue by proximity, is ignored when the parse puts
    the quote inside the outlet's own phrase (``boasted about opening 14 "cooling
    centres"``).
@@ -42,9 +42,9 @@ A **short quote** is a quoted span of 1 to 4 words
 8. ``scare`` (``no_attribution``): everything else (``the authority's promised
    "review"``).
 
-Scare quotes are counted per 1,000 words (:data:`toolkit.framing.voice.WORD`) per
-article (:func:`scare_quote_rates`) and pooled per outlet with 95% bootstrap intervals
-(:func:`outlet_scare_quotes`). The rule for partial quotes keeps to human speakers on
+Scare quotes are counted per 1,000 words (:data:`toolkit.text.WORD`) per article
+(:func:`scare_quote_rates`) and pooled per outlet with 95% bootstrap intervals (the
+registry's :data:`SCARE_QUOTES`). The rule for partial quotes keeps to human speakers on
 purpose: a short phrase from an organisation's or a document's report counts as the
 outlet's scare quote; pass ``speaker_types`` to widen it. On news written by others
 (BASIL) most short quotes are speakers' words the extractor could not attribute, so
@@ -64,7 +64,6 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -75,11 +74,10 @@ from ..attribution.cues import verb_cue
 from ..attribution.extract import LABELLING_LEMMAS, SCARE_QUOTE_MAX_WORDS
 from ..attribution.quotes import QuoteSpan, find_quotes, word_count
 from ..attribution.sources import SOURCE_TYPE_LEXICON, classify_source
-from ..lexicons import load_lexicon
+from ..lexicons import derived
+from ..measures import ArticleInputs, Measure, MeasureFamily, add_rates
 from ..parse import doc_text
-from ..stats import BOOTSTRAP_SAMPLES, add_article_rates, pool_outlets
-from .verbs import SPEECH_CLASSES
-from .voice import article_docs, count_words
+from ..text import aligned_counts, article_docs
 
 PARTIAL_SPEAKER_TYPES = frozenset({"person", "anonymous"})
 """Speakers whose short quotes are partial quotes: people, named or not."""
@@ -102,7 +100,8 @@ QUOTE_COLUMNS = [
 ]
 ATTRIBUTION_FIELDS = [
     "doc_id", "attribution_id", "kind", "content_parts", "content_start", "content_end",
-    "cue_start", "cue_end", "cue_lemma", "cue_class", "source", "speaker", "speaker_type",
+    "cue_start", "cue_end", "cue_lemma", "cue_class", "speech", "source", "speaker",
+    "speaker_type",
 ]
 """The attributions-table columns the rules read."""
 SNIPPET_CHARS = 60
@@ -132,18 +131,27 @@ EMBEDDING_DEPS = frozenset({
 CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "ADV"})
 LABEL_DEPS = frozenset({"oprd", "attr", "dobj", "xcomp", "acomp"})
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
-PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+SPEAKER_PRONOUNS = frozenset({"he", "she", "i"})
+"""Subject pronouns that make the speaker of a cue found in the parse a person."""
 MAX_HOPS = 12
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SO_CALLED = re.compile(r"\bso[-‐ ]called\s*$", re.IGNORECASE)
 _UTTERANCE_ENDS = frozenset(".!?,;:…—–")
 _SENTENCE_BREAKS = frozenset(".!?:;…\n\r”\"’")
-SCARE_MEASURES: dict[str, tuple[str, str, float]] = {
-    "scare_quotes_per_1000_words": ("scare_quotes", "words", 1000.0),
-    "partial_quotes_per_1000_words": ("partial_quotes", "words", 1000.0),
-    "share_short_quotes_scare": ("scare_quotes", "short_quotes", 1.0),
-}
-"""The rates of :func:`scare_quote_rates`, each ``(numerator, denominator, scale)``."""
+SCARE_MEASURES = (
+    Measure("scare_quotes_per_1000_words", label="Scare quotes", unit="per 1,000 words",
+            description="scare quotes", numerator="scare_quotes", denominator="words",
+            scale=1000.0, voice="journalist", pairwise=False, figure=True),
+    Measure("partial_quotes_per_1000_words", label="Partial quotes", unit="per 1,000 words",
+            description="partial quotes (a person's words quoted in part)",
+            numerator="partial_quotes", denominator="words", scale=1000.0, voice="quoted",
+            pairwise=False, headline=False),
+    Measure("share_short_quotes_scare", label="Scare quotes",
+            unit="share of short quotes", description="short quotes that are scare quotes",
+            numerator="scare_quotes", denominator="short_quotes", voice="journalist",
+            pairwise=False, headline=False),
+)
+"""The rates of :func:`scare_quote_rates`."""
 
 
 # --- the parse ---------------------------------------------------------------------------
@@ -246,7 +254,7 @@ def _speaker(cue: Token) -> tuple[str | None, str]:
     source = syntax.source_token(cue)
     if source is None:
         return None, "unknown"
-    if source.lower_ in PERSON_PRONOUNS:
+    if source.lower_ in SPEAKER_PRONOUNS:
         return source.text, "person"
     start, end = source.left_edge.i, source.right_edge.i + 1
     if start <= cue.i < end:  # a subject after its cue ("said Ana Ruiz") or around it
@@ -269,10 +277,13 @@ def _human(mention: str | None, kind: str) -> str:
     return kind
 
 
-@lru_cache(maxsize=1)
-def _offices() -> frozenset[str]:
-    table = load_lexicon(SOURCE_TYPE_LEXICON)
+def _office_terms(table: pd.DataFrame) -> frozenset[str]:
     return frozenset(table.loc[table["rule"] == "office", "term"].str.lower())
+
+
+def _offices() -> frozenset[str]:
+    """The offices of the source types lexicon (cached until the file changes)."""
+    return derived(SOURCE_TYPE_LEXICON, _office_terms)
 
 
 def _named_person(token: Token) -> bool:
@@ -302,7 +313,7 @@ def _holder(rows: Sequence[Mapping[str, Any]], quote: QuoteSpan) -> Mapping[str,
     martyr" of him``, leaves the quote to the speech act around it)."""
     best: dict[bool, tuple[int, Mapping[str, Any]]] = {}
     for row in rows:
-        speech = row.get("cue_class") in SPEECH_CLASSES
+        speech = _speech_cue(row)
         for start, end in _parts(row):
             if start is None or end is None or pd.isna(start) or pd.isna(end) \
                     or not start <= quote.start < end:
@@ -311,6 +322,13 @@ def _holder(rows: Sequence[Mapping[str, Any]], quote: QuoteSpan) -> Mapping[str,
                 best[speech] = (end - start, row)
     found = best.get(True) or best.get(False)
     return found[1] if found else None
+
+
+def _speech_cue(row: Mapping[str, Any]) -> bool:
+    """The attribution has a cue and its ``speech`` flag is set (a quotation without a
+    cue is no speech verb's)."""
+    speech, cue = row.get("speech"), row.get("cue_class")
+    return bool(not pd.isna(speech) and speech and cue is not None and not pd.isna(cue))
 
 
 def _parts(row: Mapping[str, Any]) -> list[tuple[Any, Any]]:
@@ -360,7 +378,7 @@ def _classify(doc: Doc, text: str, quote: QuoteSpan, rows: Sequence[Mapping[str,
             root is not None and label is None and _modifies_outside_noun(root, span)):
         return {"status": "scare", "reason": "noun_phrase_label", **fields}
     if holder is not None:
-        speech = holder.get("cue_class") in SPEECH_CLASSES
+        speech = _speech_cue(holder)
         if speech and fields["speaker_type"] in speaker_types:
             return {"status": "partial", "reason": "speech_attribution", **fields}
         if label is None:
@@ -480,12 +498,15 @@ def short_quotes(
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 
-def scare_quote_rates(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+def scare_quote_rates(articles: pd.DataFrame, quotes: pd.DataFrame, *,
+                      text_counts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per article: short quotes by status, and scare quotes per 1,000 words.
 
     Args:
         articles: the articles table (``doc_id``, ``outlet``, ``text``).
         quotes: :func:`short_quotes` of those articles.
+        text_counts: :func:`toolkit.text.word_table` of the articles (counted here when
+            not given).
 
     Returns:
         ``doc_id, outlet, words, short_quotes, scare_quotes, partial_quotes, titles,
@@ -499,29 +520,24 @@ def scare_quote_rates(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFr
         np.float64(2.0)
     """
     base = articles[["doc_id", "outlet"]].astype({"doc_id": str}).reset_index(drop=True)
-    base["words"] = [count_words(text) for text in articles["text"].fillna("")]
+    base["words"] = aligned_counts(articles, text_counts, ["words"])["words"]
     doc_ids = quotes["doc_id"].astype(str)
     base["short_quotes"] = base["doc_id"].map(doc_ids.value_counts()).fillna(0).astype(int)
     for column, status in (("scare_quotes", "scare"), ("partial_quotes", "partial"),
                            ("titles", "title"), ("quotes_in_quotes", "in_quote")):
         per_doc = doc_ids[quotes["status"] == status].value_counts()
         base[column] = base["doc_id"].map(per_doc).fillna(0).astype(int)
-    return add_article_rates(base, SCARE_MEASURES)
+    return add_rates(base, SCARE_MEASURES)
 
 
-def outlet_scare_quotes(
-    per_article: pd.DataFrame,
-    *,
-    by: Sequence[str] = ("outlet",),
-    samples: int = BOOTSTRAP_SAMPLES,
-    seed: int = 0,
-) -> pd.DataFrame:
-    """Scare and partial quotes per 1,000 words pooled per outlet, with 95% bootstrap CIs.
+def _count(inputs: ArticleInputs) -> dict[str, pd.DataFrame]:
+    quotes = short_quotes(inputs.articles, inputs.attributions, docs=inputs.docs)
+    return {"scare_quotes_per_article": scare_quote_rates(
+        inputs.articles, quotes, text_counts=inputs.text_counts), "short_quotes": quotes}
 
-    Example:
-        >>> per_article = pd.DataFrame({"outlet": ["X", "X"], "words": [500, 1500],
-        ...     "short_quotes": [2, 2], "scare_quotes": [1, 3], "partial_quotes": [1, 0]})
-        >>> float(outlet_scare_quotes(per_article).loc[0, "scare_quotes_per_1000_words"])
-        2.0
-    """
-    return pool_outlets(per_article, SCARE_MEASURES, by=by, samples=samples, seed=seed)
+
+SCARE_QUOTES = MeasureFamily(
+    name="scare_quotes", label="Scare quotes", section="framing", count=_count,
+    measures=SCARE_MEASURES, tables=("scare_quotes_per_article", "short_quotes"))
+"""The registry's scare-quote family: ``short_quotes`` (every short quote, classified)
+and ``scare_quotes_per_article`` → ``scare_quotes_by_outlet``."""

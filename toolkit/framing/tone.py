@@ -1,6 +1,6 @@
 """tone: VADER sentiment per sentence and GDELT-style tone, in the journalist's voice and quotes.
 
-Two measures, both split by voice (:mod:`toolkit.framing.voice`: inside the outermost
+Two measures, both split by voice (:class:`toolkit.text.Voices`: inside the outermost
 quote spans is quoted voice, everything else the journalist's):
 
 - **VADER** (Hutto & Gilbert 2014; the MIT-licensed ``vaderSentiment`` package): the
@@ -15,7 +15,7 @@ quote spans is quoted voice, everything else the journalist's):
   negative words per 100 words). GDELT's own dictionaries are not open, so the word
   list is VADER's lexicon: a token whose lower-case form has a positive valence there is
   a positive word, a negative valence a negative word (no negation or intensity rules;
-  a token counts only if it contains a letter). Words are :data:`~toolkit.framing.voice.WORD`
+  a token counts only if it contains a letter). Words are :data:`~toolkit.text.WORD`
   matches, in the voice where they occur.
 
 Scores are comparable across outlets of one corpus; VADER was built on social-media and
@@ -38,7 +38,7 @@ Example:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
@@ -48,17 +48,10 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from ..measures import ArticleInputs, Measure, MeasureFamily, add_rates
 from ..parse import doc_text
-from ..stats import BOOTSTRAP_SAMPLES, add_article_rates, pool_outlets
-from .voice import (
-    JOURNALIST,
-    QUOTED,
-    VOICES,
-    Voices,
-    article_docs,
-    count_words,
-    member,
-)
+from ..text import JOURNALIST, QUOTED, VOICES, Voices, aligned_counts, count_words, doc_rows
+from .terms import member
 
 SENTENCE_COLUMNS = [
     "doc_id", "outlet", "sentence", "start", "end", "words_journalist", "words_quoted",
@@ -66,15 +59,30 @@ SENTENCE_COLUMNS = [
     "negative_words_journalist", "positive_words_quoted", "negative_words_quoted",
 ]
 _SUFFIXES = ("", f"_{JOURNALIST}", f"_{QUOTED}")
-TONE_MEASURES: dict[str, tuple[str, str, float]] = {
-    **{f"mean_compound_per_sentence{s}": (f"compound_sum{s}", f"sentences{s}", 1.0)
-       for s in _SUFFIXES},
-    **{f"gdelt_tone_per_100_words{s}": (f"net_positive_words{s}", f"words{s}", 100.0)
-       for s in _SUFFIXES},
-    **{f"gdelt_polarity_per_100_words{s}": (f"polar_words{s}", f"words{s}", 100.0)
-       for s in _SUFFIXES},
-}
-"""The measures of :func:`article_tone`, each ``(numerator, denominator, scale)``."""
+_VOICE_OF = {"": "both", f"_{JOURNALIST}": JOURNALIST, f"_{QUOTED}": QUOTED}
+_SENTENCES_OF = {"": "", f"_{JOURNALIST}": ", journalist's voice",
+                 f"_{QUOTED}": ", quoted voices"}
+_WORDS_OF = {"": "per 100 words", f"_{JOURNALIST}": "per 100 words in the journalist's voice",
+             f"_{QUOTED}": "per 100 quoted words"}
+_WHERE = {"": "", f"_{JOURNALIST}": " of the journalist's voice", f"_{QUOTED}": " of quotes"}
+TONE_MEASURES = (
+    *(Measure(f"mean_compound_per_sentence{s}", label="VADER sentiment",
+              unit=f"mean compound per sentence{_SENTENCES_OF[s]}",
+              description=f"sentiment{_WHERE[s]} (VADER compound)",
+              numerator=f"compound_sum{s}", denominator=f"sentences{s}", voice=_VOICE_OF[s],
+              pairwise=False, headline=False) for s in _SUFFIXES),
+    *(Measure(f"gdelt_tone_per_100_words{s}", label="GDELT tone",
+              unit=_WORDS_OF[s],
+              description=f"tone{_WHERE[s]} (positive minus negative words)",
+              numerator=f"net_positive_words{s}", denominator=f"words{s}", scale=100.0,
+              voice=_VOICE_OF[s], pairwise=False, headline=s == f"_{JOURNALIST}",
+              figure=s == f"_{JOURNALIST}") for s in _SUFFIXES),
+    *(Measure(f"gdelt_polarity_per_100_words{s}", label="GDELT polarity", unit=_WORDS_OF[s],
+              description=f"polar words{_WHERE[s]} (positive plus negative words)",
+              numerator=f"polar_words{s}", denominator=f"words{s}", scale=100.0,
+              voice=_VOICE_OF[s], pairwise=False, headline=False) for s in _SUFFIXES),
+)
+"""The measures of :func:`article_tone`."""
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +129,7 @@ def sentence_tone_of(doc: Doc, *, voices: Voices | None = None) -> list[dict]:
 
     Args:
         doc: the parsed article.
-        voices: the text's :class:`~toolkit.framing.voice.Voices` when already computed.
+        voices: the text's :class:`~toolkit.text.Voices` when already computed.
 
     Returns:
         One dict per sentence with a word: the keys of :data:`SENTENCE_COLUMNS` but
@@ -186,18 +194,22 @@ def sentence_tone(
         >>> (table["compound"] > 0).tolist()
         [True, False]
     """
-    rows = [{"doc_id": doc_id, "outlet": outlet, **row}
-            for doc_id, outlet, doc in article_docs(articles, docs, progress=progress)
-            for row in sentence_tone_of(doc)]
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    return doc_rows(articles, docs, sentence_tone_of, columns=SENTENCE_COLUMNS,
+                    progress=progress)
 
 
-def article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+def article_tone(articles: pd.DataFrame, sentences: pd.DataFrame, *,
+                 text_counts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per article: mean VADER compound per sentence and GDELT-style tone, by voice.
 
+    The words of each voice are the article's (:func:`toolkit.text.word_table`), the
+    denominator of every per-word rate of the toolkit.
+
     Args:
-        articles: the articles table (``doc_id``, ``outlet``).
+        articles: the articles table (``doc_id``, ``outlet``, ``text``).
         sentences: :func:`sentence_tone` of those articles.
+        text_counts: :func:`toolkit.text.word_table` of the articles (counted here when
+            not given).
 
     Returns:
         ``doc_id, outlet``; per voice suffix (none, ``_journalist``, ``_quoted``):
@@ -207,7 +219,7 @@ def article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFram
         with no sentence rows gets zeros.
 
     Example:
-        >>> articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": ["-"]})
+        >>> articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": ["w " * 10]})
         >>> sentences = pd.DataFrame({"doc_id": ["a", "a"], "compound": [0.5, -0.1],
         ...     "compound_journalist": [0.5, -0.1], "compound_quoted": [np.nan, np.nan],
         ...     "words_journalist": [8, 2], "words_quoted": [0, 0],
@@ -230,6 +242,10 @@ def article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFram
     base = articles[["doc_id", "outlet"]].astype({"doc_id": str}).reset_index(drop=True)
     base = base.join(sums, on="doc_id")
     base[columns] = base[columns].fillna(0)
+    words = aligned_counts(articles, text_counts)
+    for voice in VOICES:
+        column = f"words_{voice}"
+        base[column] = words[column].astype(base[column].dtype)
     for name in ("words", "positive_words", "negative_words"):
         base[name] = base[f"{name}_{JOURNALIST}"] + base[f"{name}_{QUOTED}"]
     for suffix in _SUFFIXES:
@@ -237,25 +253,15 @@ def article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFram
                                                - base[f"negative_words{suffix}"])
         base[f"polar_words{suffix}"] = (base[f"positive_words{suffix}"]
                                         + base[f"negative_words{suffix}"])
-    return add_article_rates(base, TONE_MEASURES)
+    return add_rates(base, TONE_MEASURES)
 
 
-def outlet_tone(
-    per_article: pd.DataFrame,
-    *,
-    by: Sequence[str] = ("outlet",),
-    samples: int = BOOTSTRAP_SAMPLES,
-    seed: int = 0,
-) -> pd.DataFrame:
-    """The measures of :func:`article_tone` pooled per outlet, with 95% bootstrap CIs.
+def _count(inputs: ArticleInputs) -> pd.DataFrame:
+    return article_tone(inputs.articles, sentence_tone(inputs.articles, docs=inputs.docs),
+                        text_counts=inputs.text_counts)
 
-    Sentence means pool sentences (``Σ compound / Σ sentences``), GDELT tone pools words.
 
-    Example:
-        >>> articles = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"],
-        ...                          "text": ["A good day.", "A terrible, awful night."]})
-        >>> table = outlet_tone(article_tone(articles, sentence_tone(articles, progress=False)))
-        >>> float(table.loc[0, "gdelt_tone_per_100_words"])
-        -14.285714285714286
-    """
-    return pool_outlets(per_article, TONE_MEASURES, by=by, samples=samples, seed=seed)
+TONE = MeasureFamily(name="tone", label="Tone", section="framing", count=_count,
+                     measures=TONE_MEASURES)
+"""The registry's tone family: ``tone_per_article`` → ``tone_by_outlet``; sentence means
+pool sentences (``Σ compound / Σ sentences``), GDELT tone pools words."""

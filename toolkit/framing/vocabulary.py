@@ -29,9 +29,10 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Literal
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -43,7 +44,9 @@ from spacy.symbols import ADJ, ADV, NOUN, PROPN, VERB
 from spacy.tokens import Doc
 
 from ..errors import ParameterError
-from ..parse import parse
+from ..measures import ArticleInputs, MeasureFamily
+from ..stats import sum_counts
+from ..text import article_docs
 
 Unit = Literal["lemma", "noun_phrase"]
 UNITS = ("lemma", "noun_phrase")
@@ -53,38 +56,9 @@ DEFAULT_PRIOR_SCALE = 500.0
 corpus frequency. Small next to an outlet's term count (tens of thousands in BASIL), so the
 data dominate; large enough to keep one-off words from topping the list."""
 LOG_ODDS_COLUMNS = ["term", "count_a", "count_b", "alpha", "delta", "variance", "z"]
+DISTINCTIVE_TOP = 50
+"""Terms kept at each end of every outlet's log-odds ranking in ``distinctive_terms``."""
 _DROP_LEADING_TAGS = frozenset({"DT", "PDT", "PRP$", "WP$", "WDT"})
-
-
-def outlet_docs(
-    articles: pd.DataFrame, docs: Iterable[Doc] | None = None
-) -> Iterator[tuple[str, str, Doc]]:
-    """Pair each Doc with its article's ``doc_id`` and ``outlet``.
-
-    A Doc is matched by ``doc.user_data["doc_id"]`` (what :func:`toolkit.parse.parse`
-    sets), else by position in ``articles``; Docs of articles not in the table are skipped.
-
-    Args:
-        articles: the articles table (``doc_id``, ``outlet``, ``text``).
-        docs: the parsed articles; ``None`` parses ``articles`` (read from the cache when
-            it was parsed before).
-
-    Yields:
-        ``(doc_id, outlet, doc)`` triples in the order of ``docs``.
-
-    Example:
-        >>> articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": ["Hi."]})
-        >>> [(i, o, d.text) for i, o, d in outlet_docs(articles)]
-        [('a', 'X', 'Hi.')]
-    """
-    ids = articles["doc_id"].astype(str).tolist()
-    outlets = dict(zip(ids, articles["outlet"].astype(str)))
-    for position, doc in enumerate(parse(articles) if docs is None else docs):
-        doc_id = doc.user_data.get("doc_id")
-        if doc_id is None and position < len(ids):
-            doc_id = ids[position]
-        if doc_id is not None and str(doc_id) in outlets:
-            yield str(doc_id), outlets[str(doc_id)], doc
 
 
 def _lemma_counts(doc: Doc) -> Counter:
@@ -168,7 +142,7 @@ def outlet_term_counts(
 
     Args:
         articles: the articles table (``doc_id``, ``outlet``).
-        docs: the parsed articles (see :func:`outlet_docs`); ``None`` parses them.
+        docs: the parsed articles (see :func:`toolkit.text.article_docs`); ``None`` parses them.
         unit: ``"lemma"`` or ``"noun_phrase"`` (see :func:`doc_term_counts`).
 
     Example:
@@ -178,7 +152,7 @@ def outlet_term_counts(
         {'X': ['riot', 'thug'], 'Y': ['march', 'protester']}
     """
     counts: dict[str, Counter] = {}
-    for _, outlet, doc in outlet_docs(articles, docs):
+    for _, outlet, doc in article_docs(articles, docs):
         counts.setdefault(outlet, Counter()).update(doc_term_counts(doc, unit=unit))
     return counts
 
@@ -284,7 +258,7 @@ def distinctive_terms(
 
     Args:
         articles: the articles table (``doc_id``, ``outlet``).
-        docs: the parsed articles (see :func:`outlet_docs`); ``None`` parses them.
+        docs: the parsed articles (see :func:`toolkit.text.article_docs`); ``None`` parses them.
         outlet: the outlet of interest (group a).
         other: the outlet to compare with (group b); ``None`` compares with every other
             outlet together.
@@ -341,7 +315,7 @@ def distinctive_by_outlet(
 
     Args:
         articles: the articles table (``doc_id``, ``outlet``).
-        docs: the parsed articles (see :func:`outlet_docs`); ``None`` parses them.
+        docs: the parsed articles (see :func:`toolkit.text.article_docs`); ``None`` parses them.
         unit: ``"lemma"`` or ``"noun_phrase"`` (see :func:`doc_term_counts`).
         top: the most distinctive terms kept per outlet (positive end only); ``None``
             keeps every term.
@@ -445,3 +419,52 @@ def plot_log_odds(table: pd.DataFrame, *, title: str, top: int = 15) -> Figure:
     ax.grid(alpha=0.3)
     fig.tight_layout()
     return fig
+
+
+# --- the registry's family -------------------------------------------------------------------
+def term_counts_per_article(articles: pd.DataFrame, docs: Iterable[Doc] | None = None
+                            ) -> pd.DataFrame:
+    """Per article, its lemma counts (``doc_id, outlet, term, count``): per article, so any
+    selection of articles (a store's shards, some outlets) can be summed.
+
+    Example:
+        >>> articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
+        ...                          "text": ["The regime fell."]})
+        >>> sorted(term_counts_per_article(articles).values.tolist())
+        [['a', 'X', 'fall', 1], ['a', 'X', 'regime', 1]]
+    """
+    rows = [(doc_id, outlet, term, n) for doc_id, outlet, doc in article_docs(articles, docs)
+            for term, n in doc_term_counts(doc).items()]
+    return pd.DataFrame(rows, columns=["doc_id", "outlet", "term", "count"])
+
+
+def _count(inputs: ArticleInputs) -> pd.DataFrame:
+    return term_counts_per_article(inputs.articles, inputs.docs)
+
+
+def _distinctive(tables: Mapping[str, Any]) -> dict[str, pd.DataFrame]:
+    return {"distinctive_terms": distinctive_from_counts(
+        sum_counts(tables["term_counts"], ["outlet", "term"]), top=DISTINCTIVE_TOP)}
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-")
+
+
+def distinctive_figures(tables: Mapping[str, Any]) -> dict[str, Figure]:
+    """Per outlet, ``distinctive_<outlet>``: its log-odds plot against the other outlets."""
+    distinctive = tables.get("distinctive_terms", pd.DataFrame())
+    figures = {}
+    for outlet, table in distinctive.groupby("outlet") if len(distinctive) else []:
+        if "versus" not in table:
+            table = table.assign(versus="the other outlets")
+        figures[f"distinctive_{_slug(outlet)}"] = plot_log_odds(
+            table, title=f"Words distinguishing {outlet} from the other outlets", top=10)
+    return figures
+
+
+DISTINCTIVE_TERMS = MeasureFamily(
+    name="distinctive_terms", label="Distinctive vocabulary", section="framing",
+    count=_count, tables=("term_counts",), outlet_tables=("distinctive_terms",),
+    outlet=_distinctive, internal=("term_counts",), figures=distinctive_figures)
+"""The registry's vocabulary family: per-article lemma counts → ``distinctive_terms``."""

@@ -2,60 +2,59 @@
 
 Modules: :mod:`.density` (per-article and per-outlet measures with bootstrap CIs),
 :mod:`.propagation` (the same quote across outlets), :mod:`.network` (who quotes whom,
-top sources, shared voices). :func:`analyze_sourcing` runs them all on a corpus.
+top sources, shared voices); each is a family of the measure registry
+(:data:`toolkit.analysis.BUILTIN_FAMILIES`), and
+:func:`toolkit.analysis.analyze_sourcing` runs them all on a corpus. The attributions
+kept can be chosen by cue class (:func:`cue_classes`).
 
 Example:
-    >>> from toolkit import load_corpus, config
-    >>> tables = analyze_sourcing(load_corpus(config.SAMPLE_CORPUS))  # doctest: +SKIP
-    >>> tables["per_outlet"].set_index("outlet")["share_secondhand"].idxmax()  # doctest: +SKIP
-    'Daily Relay'
+    >>> cue_classes()
+    ('neutral', 'loaded', 'belief', 'finding', 'other')
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
-from ..attribution.quotes import find_quotes
+from ..attribution.cues import CUE_LEXICON
 from ..errors import ParameterError
-from .density import article_density, compare_outlets, outlet_density
+from ..lexicons import derived
+from ..measures import ArticleInputs, MeasureFamily
 from .network import source_network, source_overlap, top_sources
 from .propagation import credit_summary, propagation, quote_table
 
-_WORDS = re.compile(r"\S+")
+LEARNED_CUE_CLASS = "other"
+"""The class of a cue only the learned cue model accepted (not in the cue lexicon)."""
 
 
-def quoted_word_count(text: str) -> int:
-    """Words inside (outermost) quotation marks.
-
-    Example:
-        >>> quoted_word_count('He said "we will act now" and left.')
-        4
-    """
-    return sum(len(_WORDS.findall(text, q.start, q.end)) for q in find_quotes(text)
-               if q.depth == 0)
+def _lexicon_classes(table: pd.DataFrame) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(table["cue_class"]))
 
 
-CUE_CLASSES = ("neutral", "loaded", "belief", "finding", "other")
+def cue_classes() -> tuple[str, ...]:
+    """The cue classes an attribution can have: the cue lexicon's (``cue_class`` column,
+    in the order it lists them) and :data:`LEARNED_CUE_CLASS`."""
+    return (*derived(CUE_LEXICON, _lexicon_classes), LEARNED_CUE_CLASS)
 
 
-def check_cue_classes(cue_classes: Sequence[str] | None) -> list[str]:
+def check_cue_classes(classes: Sequence[str] | None) -> list[str]:
     """The cue classes asked for, validated (empty means all).
 
     Raises:
         ParameterError: an unknown class name.
     """
-    unknown = sorted(set(cue_classes or []) - set(CUE_CLASSES))
+    known = cue_classes()
+    unknown = sorted(set(classes or []) - set(known))
     if unknown:
         raise ParameterError(f"unknown cue class(es) {unknown}", field="cue_classes",
-                             hint=f"choose from {', '.join(CUE_CLASSES)}")
-    return list(cue_classes or [])
+                             hint=f"choose from {', '.join(known)}")
+    return list(classes or [])
 
 
-def keep_cue_classes(attributions: pd.DataFrame, cue_classes: Sequence[str] | None
+def keep_cue_classes(attributions: pd.DataFrame, classes: Sequence[str] | None
                      ) -> pd.DataFrame:
     """Only attributions whose cue class is listed (rows without a cue always stay).
 
@@ -67,62 +66,46 @@ def keep_cue_classes(attributions: pd.DataFrame, cue_classes: Sequence[str] | No
         >>> len(keep_cue_classes(rows, ["neutral"]))
         2
     """
-    if not check_cue_classes(cue_classes):
+    if not check_cue_classes(classes):
         return attributions
-    keep = attributions["cue_class"].isna() | attributions["cue_class"].isin(cue_classes)
+    keep = attributions["cue_class"].isna() | attributions["cue_class"].isin(classes)
     return attributions[keep].reset_index(drop=True)
 
 
-SOURCING_TABLES = (
-    "attributions", "per_article", "per_outlet", "per_outlet_story", "comparisons", "quotes",
-    "quotations", "carriers", "credit", "top_sources", "overlap", "network",
-)
+def _quotes(inputs: ArticleInputs) -> pd.DataFrame:
+    return quote_table(inputs.articles, inputs.attributions)
 
 
-def analyze_sourcing(
-    articles: pd.DataFrame,
-    *,
-    cue_classes: Sequence[str] | None = None,
-    cue_model: Any = "default",
-    n_process: int = 1,
-    progress: bool | None = None,
-) -> dict[str, Any]:
-    """The sourcing tables of a corpus (:data:`SOURCING_TABLES` of :func:`toolkit.analyze`).
+def _propagation(tables: Mapping[str, Any]) -> dict[str, pd.DataFrame]:
+    quotations, carriers = propagation(tables["quotes"])
+    return {"quotations": quotations, "carriers": carriers, "credit": credit_summary(carriers)}
 
-    Args:
-        articles: the articles table.
-        cue_classes: keep only attributions with these cue classes (see
-            :data:`CUE_CLASSES`), e.g. ``["neutral", "loaded"]`` for speech alone.
-        cue_model: ``"default"``, a model file, or ``None`` for the rules alone.
-        n_process: parser processes.
-        progress: progress bar while parsing.
 
-    Returns:
-        A dict of DataFrames: ``attributions``, ``per_article``, ``per_outlet``,
-        ``per_outlet_story`` (when articles have stories), ``comparisons`` (every outlet
-        pair on every measure), ``quotes``, ``quotations``, ``carriers``, ``credit``,
-        ``top_sources``, ``overlap``; and ``network`` (a networkx DiGraph).
-    """
-    from ..analysis import analyze
+PROPAGATION = MeasureFamily(
+    name="propagation", label="Quotations across outlets", section="sourcing", count=_quotes,
+    tables=("quotes",), outlet_tables=("quotations", "carriers", "credit"),
+    outlet=_propagation)
+"""The registry's propagation family: ``quotes`` → ``quotations``, ``carriers``,
+``credit`` (:mod:`.propagation`)."""
 
-    tables = analyze(articles, cue_classes=cue_classes, keyterms=False, measures="sourcing",
-                     cue_model=cue_model, n_process=n_process, progress=progress)
-    return {name: tables[name] for name in SOURCING_TABLES if name in tables}
 
+def _network(tables: Mapping[str, Any]) -> dict[str, Any]:
+    attributions = tables["attributions"]
+    return {"top_sources": top_sources(attributions),
+            "overlap": source_overlap(attributions), "network": source_network(attributions)}
+
+
+SOURCE_NETWORK = MeasureFamily(
+    name="source_network", label="Who is quoted", section="sourcing",
+    outlet_tables=("top_sources", "overlap", "network"), outlet=_network)
+"""The registry's source-network family: from the attributions, ``top_sources``,
+``overlap`` and ``network`` (:mod:`.network`)."""
 
 __all__ = [
-    "CUE_CLASSES",
-    "analyze_sourcing",
-    "article_density",
+    "LEARNED_CUE_CLASS",
+    "PROPAGATION",
+    "SOURCE_NETWORK",
     "check_cue_classes",
-    "compare_outlets",
-    "credit_summary",
+    "cue_classes",
     "keep_cue_classes",
-    "outlet_density",
-    "propagation",
-    "quote_table",
-    "quoted_word_count",
-    "source_network",
-    "source_overlap",
-    "top_sources",
 ]

@@ -40,6 +40,7 @@ from spacy.tokens import Doc
 from ..parse import parse
 from ..stories import story_ids
 from ..stories.ids import StorySource
+from ..text import article_docs
 from .labels import basil_spans
 from .vocabulary import (
     DEFAULT_PRIOR_SCALE,
@@ -47,7 +48,6 @@ from .vocabulary import (
     distinctive_by_outlet,
     doc_term_counts,
     log_odds,
-    outlet_docs,
 )
 
 STORY_VOCABULARY_COLUMNS = ["outlet", "rank", "term", "count_outlet", "count_rest", "stories",
@@ -73,7 +73,7 @@ def story_outlet_counts(
     """
     story_of = dict(zip(articles["doc_id"].astype(str), stories.to_numpy()))
     counts: dict[tuple[str, str], Counter] = {}
-    for doc_id, outlet, doc in outlet_docs(articles, docs):
+    for doc_id, outlet, doc in article_docs(articles, docs):
         story = story_of.get(doc_id)
         if story is None or pd.isna(story):
             continue
@@ -186,7 +186,7 @@ def _lex_lemmas(articles: pd.DataFrame, docs: list[Doc], spans: pd.DataFrame
     lex = spans[(spans["bias"] == "lex") & spans["placed"]]
     by_doc = {doc_id: list(zip(g["start"], g["end"])) for doc_id, g in lex.groupby("doc_id")}
     lemmas: dict[str, set[str]] = {}
-    for doc_id, outlet, doc in outlet_docs(articles, docs):
+    for doc_id, outlet, doc in article_docs(articles, docs):
         bounds = by_doc.get(doc_id, [])
         found = lemmas.setdefault(outlet, set())
         for token in doc:

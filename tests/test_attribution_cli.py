@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from toolkit.attribution.extract import ATTRIBUTION_COLUMNS
+from toolkit.attribution.extract import ATTRIBUTION_COLUMNS, TABLE_COLUMNS
 from toolkit.cli import main
 
 RECORDS = [
@@ -46,7 +46,7 @@ def summary(records: list[dict]) -> list[tuple]:
 
 
 def check_record(record: dict) -> None:
-    assert list(record) == ATTRIBUTION_COLUMNS
+    assert list(record) == TABLE_COLUMNS
     text = next(r["text"] for r in RECORDS if r["doc_id"] == record["doc_id"])
     assert text[record["content_start"]:record["content_end"]] == record["content"]
     assert text[record["cue_start"]:record["cue_end"]] == record["cue"]
@@ -82,7 +82,7 @@ def test_attributions_command_writes_csv_with_json_encoded_lists(corpus, tmp_pat
     assert main(["attributions", str(corpus), "-o", str(out), "--output-format", "csv"]) == 0
     assert "(csv)" in capsys.readouterr().out
     table = pd.read_csv(out)
-    assert list(table.columns) == ATTRIBUTION_COLUMNS
+    assert list(table.columns) == TABLE_COLUMNS
     records = table.to_dict("records")
     for record in records:
         record["chain"] = json.loads(record["chain"])
@@ -95,7 +95,7 @@ def test_attributions_command_writes_parquet(corpus, tmp_path):
     out = tmp_path / "attributions.parquet"
     assert main(["attributions", str(corpus), "-o", str(out)]) == 0
     table = pd.read_parquet(out)
-    assert list(table.columns) == ATTRIBUTION_COLUMNS
+    assert list(table.columns) == TABLE_COLUMNS
     records = table.to_dict("records")
     for record in records:
         record["chain"] = [dict(hop) for hop in record["chain"]]

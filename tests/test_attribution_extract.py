@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from toolkit import extract_attributions
-from toolkit.attribution.extract import ATTRIBUTION_COLUMNS, attributions_of
+from toolkit.attribution.extract import ATTRIBUTION_COLUMNS, TABLE_COLUMNS, attributions_of
 from toolkit.attribution.sources import SOURCE_TYPES
 
 KINDS = {"direct", "indirect", "mixed", "according_to", "partial"}
@@ -501,7 +501,7 @@ def test_extract_attributions_gives_the_same_rows_from_articles_and_from_docs(nl
         doc.user_data["doc_id"], doc.user_data["outlet"] = record.doc_id, record.outlet
         docs.append(doc)
     from_docs = extract_attributions(docs)
-    assert list(from_table.columns) == ATTRIBUTION_COLUMNS
+    assert list(from_table.columns) == TABLE_COLUMNS
     assert len(from_table) >= 7
     pd.testing.assert_frame_equal(from_table, from_docs)
     assert set(from_table["doc_id"]) == {"ledger-1", "relay-1"}
@@ -516,7 +516,10 @@ def test_extract_attributions_rows_equal_attributions_of_each_doc(nlp):
     expected = [row for record in articles.itertuples()
                 for row in attributions_of(nlp(record.text), outlet=record.outlet,
                                            doc_id=record.doc_id)]
-    pd.testing.assert_frame_equal(table, pd.DataFrame(expected, columns=ATTRIBUTION_COLUMNS))
+    pd.testing.assert_frame_equal(table[ATTRIBUTION_COLUMNS],
+                                  pd.DataFrame(expected, columns=ATTRIBUTION_COLUMNS))
+    kovell = table[table["speaker"].fillna("").str.contains("Kovell")]
+    assert kovell["speaker_id"].nunique() == 1  # one person, one id across articles
 
 
 @pytest.mark.parametrize("corpus", [
@@ -526,7 +529,7 @@ def test_extract_attributions_rows_equal_attributions_of_each_doc(nlp):
 def test_empty_corpus_gives_an_empty_table_with_the_columns(corpus):
     table = extract_attributions(corpus, progress=False) if isinstance(
         corpus, pd.DataFrame) else extract_attributions(corpus)
-    assert table.empty and list(table.columns) == ATTRIBUTION_COLUMNS
+    assert table.empty and list(table.columns) == TABLE_COLUMNS
 
 
 def test_rules_only_and_default_model_both_give_the_full_schema(nlp):

@@ -42,6 +42,7 @@ from spacy.tokens import Doc
 
 from . import plots
 from .attribution.extract import ATTRIBUTION_COLUMNS, attributions_of, resolve_model
+from .attribution.identities import identify_speakers
 from .errors import ParameterError
 from .findings import compare_pairs
 from .findings import outlet_comparison as compare_outlet
@@ -64,12 +65,13 @@ from .measures import (
 from .parse import parse
 from .sourcing import PROPAGATION, SOURCE_NETWORK, check_cue_classes, keep_cue_classes
 from .sourcing.density import DENSITY
+from .sourcing.gender import GENDER
 from .stats import BOOTSTRAP_SAMPLES
 from .text import word_table
 
 BUILTIN_FAMILIES = (
-    DENSITY, PROPAGATION, SOURCE_NETWORK, VERB_PROFILE, SCARE_QUOTES, CERTAINTY, LOADED_TERMS,
-    FRAMES_FAMILY, TONE, DISTINCTIVE_TERMS, ENTITY_LABELS,
+    DENSITY, GENDER, PROPAGATION, SOURCE_NETWORK, VERB_PROFILE, SCARE_QUOTES, CERTAINTY,
+    LOADED_TERMS, FRAMES_FAMILY, TONE, DISTINCTIVE_TERMS, ENTITY_LABELS,
 )
 """The toolkit's own measure families, in the order their tables are made."""
 ALL = "all"
@@ -108,8 +110,10 @@ def _check_section(section: str) -> None:
 
 
 def article_table_names() -> tuple[str, ...]:
-    """Every article-level table a run can make: :data:`BASE_TABLES`, then each family's."""
-    return (*BASE_TABLES, *(name for family in families() for name in family.tables))
+    """Every article-level table a run (or a store shard) makes: :data:`BASE_TABLES`,
+    then each family's, but for the ``corpus_wide`` ones (made with the outlet tables)."""
+    return (*BASE_TABLES, *(name for family in families() if not family.corpus_wide
+                            for name in family.tables))
 
 
 def section_tables(section: str = ALL) -> tuple[str, ...]:
@@ -166,12 +170,35 @@ def article_tables(
     tables = {"articles": articles, "attributions": attributions,
               "text_counts": inputs.text_counts}
     for family in families(measures):
-        tables.update(family.article_tables(inputs))
+        if not family.corpus_wide:
+            tables.update(family.article_tables(inputs))
     return tables
+
+
+def identified(tables: Mapping[str, Any]) -> dict[str, Any]:
+    """The tables with corpus-wide speaker identities: ``attributions`` gain ``speaker_id``
+    and ``speaker_gender``, and ``speakers`` lists the identities
+    (:func:`toolkit.attribution.identities.identify_speakers`). Run on the whole corpus
+    (all of a store's shards), so one person has one id everywhere; tables that have them
+    already are returned as they are."""
+    if "speakers" in tables and "speaker_id" in tables["attributions"]:
+        return dict(tables)
+    articles = tables["articles"]
+    found = identify_speakers(tables["attributions"], outlets=articles["outlet"].unique(),
+                              articles=articles)
+    return {**tables, "attributions": found.attributions, "speakers": found.speakers}
 
 
 def _has(tables: Mapping[str, Any], names: Sequence[str]) -> bool:
     return all(name in tables for name in names)
+
+
+def _sections_present(family: MeasureFamily, tables: Mapping[str, Any],
+                      chosen: Sequence[MeasureFamily]) -> bool:
+    """The run made its section (another family of the section has its article tables),
+    so a corpus-wide family of that section is made too."""
+    return any(other.tables and not other.corpus_wide and _has(tables, other.tables)
+               for other in chosen if other.section == family.section)
 
 
 def _ready(family: MeasureFamily, tables: Mapping[str, Any],
@@ -206,14 +233,18 @@ def outlet_tables(tables: dict[str, pd.DataFrame], *,
         ``distinctive_terms``, ``entity_labels``, and those of registered families) and
         ``comparisons``.
     """
-    out: dict[str, Any] = dict(tables)
+    out = identified(tables)
     chosen = families()
     if check_cue_classes(cue_classes):
-        out["attributions"] = keep_cue_classes(tables["attributions"], cue_classes)
+        out["attributions"] = keep_cue_classes(out["attributions"], cue_classes)
         inputs = ArticleInputs(out["articles"], out["attributions"], out["text_counts"])
         for family in chosen:
-            if family.recount and _has(out, family.tables):
+            if family.recount and not family.corpus_wide and _has(out, family.tables):
                 out.update(family.article_tables(inputs))
+    inputs = ArticleInputs(out["articles"], out["attributions"], out["text_counts"])
+    for family in chosen:
+        if family.corpus_wide and _sections_present(family, out, chosen):
+            out.update(family.article_tables(inputs))
     for family in chosen:
         if _ready(family, out, chosen):
             out.update(family.outlet_results(out))

@@ -154,12 +154,16 @@ class StoredCorpus:
 
     def attributions(self, articles: pd.DataFrame | None = None, *,
                      n_process: int = 1) -> pd.DataFrame:
-        """The stored attributions of ``articles`` (all when None), in corpus order;
-        ``n_process`` is unused (nothing is parsed)."""
+        """The stored attributions of ``articles`` (all when None), in corpus order, with
+        their corpus-wide speaker identities; ``n_process`` is unused (nothing is
+        parsed)."""
+        from .attribution.identities import identify_speakers
         from .store import load_tables
 
-        doc_ids = None if articles is None else articles["doc_id"].tolist()
-        return load_tables(self.path, doc_ids=doc_ids, names=["attributions"])["attributions"]
+        articles = self.load() if articles is None else articles
+        stored = load_tables(self.path, doc_ids=articles["doc_id"].tolist(),
+                             names=["attributions"])["attributions"]
+        return identify_speakers(stored, articles=articles).attributions
 
     def tables(self, articles: pd.DataFrame | None = None, *, measures: str = "all",
                cue_classes: Sequence[str] | None = None, keyterms: bool = False,

@@ -255,6 +255,9 @@ class MeasureFamily:
             this table.
         recount: its counts come from the attributions and the text counts alone, so
             they are recounted when attributions are kept by cue class.
+        corpus_wide: its counts need the corpus-wide speaker identities (``speaker_id``,
+            ``speaker_gender``), so its article-level tables are made with the outlet
+            tables, from the whole corpus's attributions, never per store shard.
         internal: article-level tables kept only to build the outlet tables (summed over
             a store's shards), not listed among the section's tables.
         figures: the family's own figures (name → matplotlib Figure) from the tables;
@@ -272,6 +275,7 @@ class MeasureFamily:
     pool: Callable[..., pd.DataFrame] | None = None
     story_table: str | None = None
     recount: bool = False
+    corpus_wide: bool = False
     internal: tuple[str, ...] = ()
     figures: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None
 

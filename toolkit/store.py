@@ -86,7 +86,7 @@ NAME_MAX = 255  # bytes in a file name on ext4, APFS, NTFS
 # The big tables, read by outlet: partitioned. The small per-article count tables are not:
 # a file per outlet and shard of each would cost more to write and open than it saves.
 PARTITIONED_TABLES = ("articles", "attributions")
-NESTED = {"attributions": ("chain", "content_parts"), "quotes": ("chain",)}
+NESTED = {"attributions": ("chain", "content_parts", "relays"), "quotes": ("chain",)}
 
 
 @dataclass

@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 from ..lexicons import pinned
 from ..parse import parse
 from .chains import build_chain
+from .identities import identify_speakers
 from .index import ArticleIndex, Found
 from .learned import CueModel
 from .media import is_own_outlet
@@ -61,6 +62,9 @@ ATTRIBUTION_COLUMNS = [
     "source_start", "source_end", "speaker", "speaker_type", "speaker_role", "chain", "relays",
     "depth", "parent_id", "sentence", "paragraph",
 ]
+TABLE_COLUMNS = [*ATTRIBUTION_COLUMNS, "speaker_id", "speaker_gender"]
+"""The attributions table of a corpus: each article's rows (:data:`ATTRIBUTION_COLUMNS`)
+and the corpus-wide identity of each speaker."""
 
 
 def relays_of(chain: list[dict]) -> list[str]:
@@ -172,22 +176,28 @@ def extract_attributions(
         progress: show a progress bar (see :func:`toolkit.parse.parse`).
 
     Returns:
-        A DataFrame with :data:`ATTRIBUTION_COLUMNS`.
+        A DataFrame with :data:`TABLE_COLUMNS`: each article's rows and the corpus-wide
+        identities of :func:`toolkit.attribution.identities.identify_speakers`
+        (``speaker_id``, ``speaker_gender``): one person is one ``speaker_id`` across the
+        corpus.
 
     Example:
         >>> import pandas as pd
         >>> articles = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
-        ...     "text": ["Officials said the bridge was closed."]})
-        >>> extract_attributions(articles, progress=False)[["speaker", "kind"]].values.tolist()
-        [['Officials', 'indirect']]
+        ...     "text": ["Mara Kovell said the bridge was closed."]})
+        >>> table = extract_attributions(articles, progress=False)
+        >>> table[["speaker", "kind", "speaker_id"]].values.tolist()
+        [['Mara Kovell', 'indirect', 'person:mara-kovell']]
     """
-    if isinstance(articles_or_docs, pd.DataFrame):
-        outlets = articles_or_docs["outlet"].tolist() if "outlet" in articles_or_docs else None
-        docs = parse(articles_or_docs, n_process=n_process, progress=progress)
+    articles = articles_or_docs if isinstance(articles_or_docs, pd.DataFrame) else None
+    if articles is not None:
+        outlets = articles["outlet"].tolist() if "outlet" in articles else None
+        docs = parse(articles, n_process=n_process, progress=progress)
         pairs = zip(docs, outlets or itertools.repeat(None))
     else:
         pairs = ((doc, doc.user_data.get("outlet")) for doc in articles_or_docs)
     model = resolve_model(cue_model)
     rows = [row for doc, outlet in pairs
             for row in attributions_of(doc, outlet=outlet, cue_model=model)]
-    return pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+    table = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+    return identify_speakers(table, articles=articles).attributions[TABLE_COLUMNS]

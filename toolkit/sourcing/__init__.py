@@ -90,9 +90,10 @@ PROPAGATION = MeasureFamily(
 
 
 def _network(tables: Mapping[str, Any]) -> dict[str, Any]:
-    attributions = tables["attributions"]
-    return {"top_sources": top_sources(attributions),
-            "overlap": source_overlap(attributions), "network": source_network(attributions)}
+    attributions, speakers = tables["attributions"], tables.get("speakers")
+    return {"top_sources": top_sources(attributions, speakers=speakers),
+            "overlap": source_overlap(attributions),
+            "network": source_network(attributions, speakers=speakers)}
 
 
 SOURCE_NETWORK = MeasureFamily(

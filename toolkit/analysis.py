@@ -27,7 +27,7 @@ Example:
     >>> tables["per_outlet"].set_index("outlet")["share_secondhand"].idxmax()  # doctest: +SKIP
     'Daily Relay'
     >>> [family.name for family in BUILTIN_FAMILIES if family.section == "sourcing"]
-    ['density', 'propagation', 'source_network']
+    ['density', 'gender', 'propagation', 'source_network']
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from . import plots
 from .attribution.extract import ATTRIBUTION_COLUMNS, attributions_of, resolve_model
 from .attribution.identities import identify_speakers
 from .errors import ParameterError
-from .findings import compare_pairs
+from .findings import compare_pairs, describe_pairs
 from .findings import outlet_comparison as compare_outlet
 from .framing.frames import FRAMES_FAMILY
 from .framing.keyterms import keyterms_by_outlet
@@ -77,6 +77,7 @@ BUILTIN_FAMILIES = (
 ALL = "all"
 BASE_TABLES = ("articles", "attributions", "text_counts")
 """The article-level tables every run has, whatever its families."""
+FINDING_OUTLETS = 10  # a section's findings compare the outlets with most articles
 KEYTERM_METHOD = "textrank"  # sgrank is 5-10x slower on long articles (see keyterms.py)
 KEYTERMS_SECTION = "framing"
 
@@ -391,6 +392,39 @@ def outlet_comparison(
     rates = [(measure, tables[family.rates_table]) for family, measure in unique_measures(
         f for f in families() if f.measures and f.rates_table in tables) if measure.headline]
     return compare_outlet(rates, outlet, versus, samples=samples, seed=seed)
+
+
+def measure_titles(section: str | None = None) -> dict[str, str]:
+    """Column name → ``label (unit)`` of every registered measure (of one section): the
+    headers a report's tables show.
+
+    Example:
+        >>> measure_titles("sourcing")["share_anonymous"]
+        'Anonymous sources (share of attributions)'
+    """
+    return {measure.name: measure.title for _, measure in unique_measures(families(section))}
+
+
+def section_findings(tables: Mapping[str, Any], section: str, *, top: int = 6) -> list[str]:
+    """The opening sentences of a section's report: the largest differences between
+    outlets that exceed their uncertainty, each with its values and 95% interval, from the
+    every-pair ``comparisons`` (:func:`toolkit.findings.describe_pairs`).
+
+    Example:
+        >>> section_findings({"comparisons": pd.DataFrame(columns=[
+        ...     "measure", "exceeds_uncertainty"])}, "framing")[0][:40]  # no rates tables
+        'No difference between outlets on these m'
+    """
+    chosen = [(f, m) for f, m in unique_measures(families(section))
+              if (m.pairwise or m.headline) and f.rates_table in tables]
+    compared = tables.get("comparisons", pd.DataFrame(columns=["measure"]))
+    missing = [(f, m) for f, m in chosen if m.name not in set(compared["measure"])]
+    if missing:  # headline measures outside ``comparisons``: the largest outlets' pairs
+        largest = tables["articles"]["outlet"].value_counts().index[:FINDING_OUTLETS]
+        compared = pd.concat([compared, *(compare_pairs(
+            tables[f.rates_table][tables[f.rates_table]["outlet"].isin(largest)], m)
+            for f, m in missing)], ignore_index=True)
+    return describe_pairs(compared, {m.name: m for _, m in chosen}, top=top)
 
 
 def figures(tables: Mapping[str, Any], section: str | None = None) -> dict[str, Figure]:

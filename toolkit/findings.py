@@ -33,11 +33,12 @@ Example:
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 
+from .display import format_number
 from .errors import ParameterError
 from .measures import ONE, Measure
 from .stats import (
@@ -178,4 +179,62 @@ def describe_differences(comparison: pd.DataFrame, outlet: str, versus: str | No
             f"{unit}) than {other} ({_fmt(row.value_other, share)}; difference "
             f"{_fmt(row.difference, share)}, 95% interval {_fmt(row.difference_low, share)}"
             f" to {_fmt(row.difference_high, share)}).")
+    return sentences
+
+
+def describe_pairs(comparisons: pd.DataFrame, measures: Mapping[str, Measure], *,
+                   top: int = 6) -> list[str]:
+    """A report's opening sentences from the every-pair ``comparisons`` table: for each
+    measure, the pair of outlets that differ most (relative to the lower value) among the
+    differences that exceed their uncertainty; the ``top`` measures with the largest such
+    differences, largest first; or one sentence saying that none does.
+
+    Args:
+        comparisons: :data:`PAIR_COLUMNS` rows (:func:`compare_pairs`).
+        measures: measure name → :class:`~toolkit.measures.Measure` of the measures to
+            speak of (rows of other measures are left out).
+        top: sentences at most.
+
+    Example:
+        >>> from toolkit.measures import Measure
+        >>> scare = Measure("scare", label="Scare quotes", unit="per 1,000 words",
+        ...                 description="scare quotes", numerator="n", denominator="words")
+        >>> rows = pd.DataFrame([{"measure": "scare", "outlet_a": "A", "outlet_b": "B",
+        ...     "value_a": 0.5, "value_b": 12.0, "difference": -11.5, "difference_low": -12.9,
+        ...     "difference_high": -10.1, "exceeds_uncertainty": True}])
+        >>> print(describe_pairs(rows, {"scare": scare})[0])  # doctest: +NORMALIZE_WHITESPACE
+        B has more scare quotes than A: 12 vs 0.5 per 1,000 words
+        (difference 11.5, 95% interval 10.1 to 12.9).
+    """
+    clear = comparisons[comparisons["exceeds_uncertainty"].astype(bool)
+                        & comparisons["measure"].isin(list(measures))] if len(comparisons) \
+        else comparisons
+    if clear.empty:
+        return ["No difference between outlets on these measures is larger than its "
+                "uncertainty (every 95% interval of a difference includes zero)."]
+    flipped = clear["difference"] < 0
+    rows = clear.assign(
+        high=clear["outlet_a"].where(~flipped, clear["outlet_b"]),
+        low=clear["outlet_b"].where(~flipped, clear["outlet_a"]),
+        value_high=clear["value_a"].where(~flipped, clear["value_b"]),
+        value_low=clear["value_b"].where(~flipped, clear["value_a"]),
+        size=clear["difference"].abs(),
+        lower=clear["difference_low"].where(~flipped, -clear["difference_high"]),
+        upper=clear["difference_high"].where(~flipped, -clear["difference_low"]))
+    rows["relative"] = (rows["size"] / rows["value_low"].abs().replace(0, np.nan)).fillna(np.inf)
+    best = (rows.sort_values(["relative", "size"], ascending=False)
+            .drop_duplicates("measure").head(top))
+    sentences = []
+    for row in best.itertuples():
+        measure = measures[row.measure]
+        share = measure.unit.startswith("share")
+        direction = "a larger share of" if share else "more"
+        value = (lambda v: format_number(v, share=True)) if share else format_number
+        gap = (lambda v: f"{100 * v:.0f}") if share else format_number
+        points = " percentage points" if share else ""
+        unit = "" if share else f" {measure.unit}"
+        sentences.append(
+            f"{row.high} has {direction} {measure.description} than {row.low}: "
+            f"{value(row.value_high)} vs {value(row.value_low)}{unit} (difference "
+            f"{gap(row.size)}{points}, 95% interval {gap(row.lower)} to {gap(row.upper)}).")
     return sentences
